@@ -1,0 +1,116 @@
+package dev.seva.sdk;
+
+/**
+ * Every error Seva answers with, one registry for all modules. The {@link #code()} is the stable, machine-readable
+ * {@code code} of the problem+json response; clients may rely on it, so a code is never renamed or reused (a unit
+ * test keeps them unique). Modules add their codes here, grouped by area.
+ */
+public enum ErrorCode {
+    // --- request shape (400)
+    /** One or more fields are invalid; see {@code errors[]}. */
+    VALIDATION_FAILED("VALIDATION_FAILED", 400, "Invalid request"),
+    /** The body is not valid JSON or does not fit the expected shape. */
+    MALFORMED_REQUEST("MALFORMED_REQUEST", 400, "Malformed request"),
+    /** The endpoint needs a tenant and none was named. */
+    TENANT_REQUIRED("TENANT_REQUIRED", 400, "Tenant required"),
+    /** A PAN that is not a valid PAN. */
+    INVALID_PAN("INVALID_PAN", 400, "Invalid PAN"),
+    /** A GSTIN that is malformed or whose check character is wrong. */
+    INVALID_GSTIN("INVALID_GSTIN", 400, "Invalid GSTIN"),
+    /** A CIN that is not a valid corporate identity number. */
+    INVALID_CIN("INVALID_CIN", 400, "Invalid CIN"),
+    /** An LLPIN that is not a valid LLP identification number. */
+    INVALID_LLPIN("INVALID_LLPIN", 400, "Invalid LLPIN"),
+
+    // --- authentication (401)
+    /** No credentials, or credentials that could not be validated. */
+    AUTHENTICATION_REQUIRED("AUTHENTICATION_REQUIRED", 401, "Authentication required"),
+    /** Wrong e-mail or password; the same answer for an unknown user. */
+    INVALID_CREDENTIALS("INVALID_CREDENTIALS", 401, "Invalid credentials"),
+    /** The token was issued for another tenant than the one this request is for. */
+    TENANT_MISMATCH("TENANT_MISMATCH", 401, "Token not valid for this tenant"),
+
+    // --- authorization (403)
+    /** The principal's roles do not allow this. */
+    FORBIDDEN("FORBIDDEN", 403, "Forbidden"),
+    /** The tenant is suspended. */
+    TENANT_SUSPENDED("TENANT_SUSPENDED", 403, "Tenant suspended"),
+
+    // --- not found (404), also for another tenant's ids
+    /** No such resource, or it belongs to another tenant. */
+    NOT_FOUND("NOT_FOUND", 404, "Not found"),
+    /** The host or header names no known tenant. */
+    TENANT_NOT_FOUND("TENANT_NOT_FOUND", 404, "Unknown tenant"),
+
+    // --- HTTP protocol
+    /** The method is not supported on this resource. */
+    METHOD_NOT_ALLOWED("METHOD_NOT_ALLOWED", 405, "Method not allowed"),
+    /** No representation matches the request's Accept header. */
+    NOT_ACCEPTABLE("NOT_ACCEPTABLE", 406, "Not acceptable"),
+
+    // --- conflicts (409)
+    /** The slug is used by another tenant. */
+    TENANT_SLUG_TAKEN("TENANT_SLUG_TAKEN", 409, "Slug taken"),
+    /** A domain is registered to another tenant. */
+    TENANT_DOMAIN_TAKEN("TENANT_DOMAIN_TAKEN", 409, "Domain taken"),
+    /** The e-mail is used by another user of this tenant. */
+    EMAIL_TAKEN("EMAIL_TAKEN", 409, "E-mail taken"),
+    /** The user is already a member of the entity. */
+    ALREADY_MEMBER("ALREADY_MEMBER", 409, "Already a member"),
+    /** The resource was changed by someone else meanwhile. */
+    CONCURRENT_MODIFICATION("CONCURRENT_MODIFICATION", 409, "Concurrent modification"),
+
+    // --- payload (413, 415)
+    /** The body is larger than allowed. */
+    PAYLOAD_TOO_LARGE("PAYLOAD_TOO_LARGE", 413, "Payload too large"),
+    /** The body's media type is not accepted. */
+    UNSUPPORTED_MEDIA_TYPE("UNSUPPORTED_MEDIA_TYPE", 415, "Unsupported media type"),
+
+    // --- business rules (422)
+    /** The tenant would be left without an active tenant admin. */
+    LAST_TENANT_ADMIN("LAST_TENANT_ADMIN", 422, "Last tenant admin"),
+    /** A user cannot delete themselves. */
+    CANNOT_DELETE_SELF("CANNOT_DELETE_SELF", 422, "Cannot delete yourself"),
+
+    // --- limits (429)
+    /** Too many requests; retry after the time in {@code Retry-After}. */
+    RATE_LIMITED("RATE_LIMITED", 429, "Too many requests"),
+
+    // --- server (5xx)
+    /** An unexpected failure; the response carries a request id to quote. */
+    INTERNAL_ERROR("INTERNAL_ERROR", 500, "Internal error"),
+    /** A dependency (the database) is not available. */
+    SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable");
+
+    private static final String TYPE_PREFIX = "urn:seva:problem:";
+
+    private final String code;
+    private final int status;
+    private final String title;
+
+    ErrorCode(String code, int status, String title) {
+        this.code = code;
+        this.status = status;
+        this.title = title;
+    }
+
+    /** @return the stable code, the problem's {@code code} member */
+    public String code() {
+        return code;
+    }
+
+    /** @return the HTTP status this error is answered with */
+    public int status() {
+        return status;
+    }
+
+    /** @return a short, fixed, human-readable summary, the problem's {@code title} */
+    public String title() {
+        return title;
+    }
+
+    /** @return the problem's {@code type} URI */
+    public String type() {
+        return TYPE_PREFIX + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
