@@ -57,6 +57,8 @@ public enum ErrorCode {
     EMAIL_TAKEN("EMAIL_TAKEN", 409, "E-mail taken"),
     /** The user is already a member of the entity. */
     ALREADY_MEMBER("ALREADY_MEMBER", 409, "Already a member"),
+    /** The request conflicts with data stored meanwhile (for example a duplicate created concurrently). */
+    CONFLICT("CONFLICT", 409, "Conflict"),
     /** The resource was changed by someone else meanwhile. */
     CONCURRENT_MODIFICATION("CONCURRENT_MODIFICATION", 409, "Concurrent modification"),
 

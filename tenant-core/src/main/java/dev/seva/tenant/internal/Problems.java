@@ -1,0 +1,64 @@
+package dev.seva.tenant.internal;
+
+import dev.seva.sdk.ErrorCode;
+import dev.seva.sdk.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Builds RFC 9457 {@code application/problem+json} bodies: the one shape every Seva error has. */
+public final class Problems {
+
+    /** The problem media type. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    /**
+     * @return the problem object: {@code type, title, status, detail, code, requestId} and {@code errors[]} when
+     *         there are field errors
+     */
+    public static JsonObject body(ErrorCode code, String detail, String requestId, List<FieldError> errors) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", code.type()).add("title", code.title())
+                .add("status", code.status()).add("detail", detail == null ? code.title() : detail)
+                .add("code", code.code());
+        if (requestId != null) {
+            b.add("requestId", requestId);
+        }
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            errors.forEach(e -> a.add(Json.createObjectBuilder().add("field", e.field()).add("message",
+                    e.message())));
+            b.add("errors", a);
+        }
+        return b.build();
+    }
+
+    /** Writes a problem directly to a servlet response (filters, error pages). */
+    public static void write(HttpServletResponse res, ErrorCode code, String detail, String requestId,
+            List<FieldError> errors) throws IOException {
+        if (res.isCommitted()) {
+            return;
+        }
+        res.resetBuffer();
+        res.setStatus(code.status());
+        res.setContentType(MEDIA_TYPE);
+        res.setCharacterEncoding("UTF-8");
+        res.setHeader("Cache-Control", "no-store");
+        byte[] bytes = body(code, detail, requestId, errors).toString().getBytes(StandardCharsets.UTF_8);
+        res.setContentLength(bytes.length);
+        res.getOutputStream().write(bytes);
+    }
+
+    /** @return the value in quotes, shortened and stripped of control characters, safe to echo in a detail */
+    public static String quote(String value) {
+        String v = value.replaceAll("\\p{Cntrl}", "");
+        return "'" + (v.length() > 80 ? v.substring(0, 80) + "…" : v) + "'";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.seva.tenant.internal;
+
+import dev.seva.sdk.TenantContext;
+import dev.seva.sdk.TenantId;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * The one place EntityManagers are made. A tenant's EntityManager is created with {@code eclipselink.tenant-id}
+ * (which drives both the discriminator and {@link RlsTenantSessionListener}) and lives for the request (or the
+ * explicitly opened scope); the platform's has no tenant and sees only platform tables.
+ *
+ * <p>
+ * Every call joins the caller's JTA transaction and fails without one: tenant reads must be transactional because
+ * the RLS setting is transaction-local. Services are {@code @Transactional}.
+ *
+ * <p>
+ * <b>One tenant per transaction.</b> The EntityManagers of one transaction share its one database connection, which
+ * carries one {@code seva.tenant_id}; a second tenant's EntityManager in the same transaction is refused here with
+ * a clear error (RLS would refuse its writes anyway). Work for another tenant runs in a transaction of its own.
+ */
+@RequestScoped
+public class TenantEntityManagers {
+
+    @PersistenceUnit(unitName = "seva")
+    EntityManagerFactory emf;
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private static final String TX_TENANT = TenantEntityManagers.class.getName() + ".tenant";
+
+    private final Map<TenantId, EntityManager> byTenant = new HashMap<>();
+    private EntityManager platform;
+
+    /** @return the EntityManager of the request's tenant, joined to the current transaction */
+    public EntityManager tenant() {
+        return forTenant(tenantContext.require());
+    }
+
+    /**
+     * @param tenant an explicit tenant (work that is not about the request's tenant, such as a new tenant's first
+     *        admin or the platform's audit chain)
+     * @return that tenant's EntityManager, joined to the current transaction
+     */
+    public EntityManager forTenant(TenantId tenant) {
+        Object bound = transactions.getResource(TX_TENANT);
+        if (bound == null) {
+            transactions.putResource(TX_TENANT, tenant);
+        } else if (!bound.equals(tenant)) {
+            throw new IllegalStateException("A transaction may touch one tenant's data only: it holds " + bound
+                    + ", not " + tenant);
+        }
+        EntityManager em = byTenant.computeIfAbsent(tenant, t -> emf
+                .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, t.value())));
+        em.joinTransaction();
+        return em;
+    }
+
+    /** @return an EntityManager for platform tables (no tenant), joined to the current transaction */
+    public EntityManager platform() {
+        if (platform == null) {
+            platform = emf.createEntityManager();
+        }
+        platform.joinTransaction();
+        return platform;
+    }
+
+    @PreDestroy
+    void close() {
+        byTenant.values().forEach(EntityManager::close);
+        if (platform != null) {
+            platform.close();
+        }
+    }
+}
