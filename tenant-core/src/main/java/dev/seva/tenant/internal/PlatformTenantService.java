@@ -6,9 +6,6 @@ import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
 import dev.seva.sdk.spi.TenantResolver.TenantReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -64,20 +61,25 @@ public class PlatformTenantService {
     @Inject
     TenantLookup lookup;
 
-    @Inject
-    Event<PlatformEvent> platformEvents;
-
     /**
-     * A tenant's lifecycle change, recorded in the tenant's own chain with the change and, once that transaction has
-     * committed, in the platform's chain too (a transaction holds one tenant's data only).
+     * A tenant's lifecycle change. It is recorded in the tenant's own chain with the change; the caller records it in
+     * the platform's chain after that transaction has committed ({@link #recordOnPlatform}), because a transaction
+     * holds one tenant's data only.
      */
     public record PlatformEvent(String action, TenantId tenant, String details) {
     }
 
-    /** Appends a committed lifecycle change to the platform's chain, in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlatformEvent e) {
-        audit.record(TenantId.PLATFORM, e.action(), "tenant", e.tenant().value(), e.details());
+    /** A create's outcome: the tenant, and the platform event when it was created now (not a replay). */
+    public record Created(TenantView tenant, java.util.Optional<PlatformEvent> event) {
+    }
+
+    /** An update's outcome: the tenant, and the platform events of what changed. */
+    public record Updated(TenantView tenant, List<PlatformEvent> events) {
+    }
+
+    /** Appends lifecycle changes to the platform's chain, in a transaction of their own. */
+    public void recordOnPlatform(List<PlatformEvent> events) {
+        events.forEach(e -> audit.record(TenantId.PLATFORM, e.action(), "tenant", e.tenant().value(), e.details()));
     }
 
     @Inject
@@ -95,7 +97,7 @@ public class PlatformTenantService {
     }
 
     /** @return the tenant, created, or the same tenant when the same request was made before */
-    public TenantView create(NewTenant req) {
+    public Created create(NewTenant req) {
         if (req == null) {
             throw SevaException.invalidField("body", "is required");
         }
@@ -134,7 +136,7 @@ public class PlatformTenantService {
         if (!same.isEmpty()) {
             TenantRecord t = same.get(0);
             if (isReplay(t, name, email, password, effectivePlan, domains)) {
-                return view(t);
+                return new Created(view(t), java.util.Optional.empty());
             }
             throw new SevaException(ErrorCode.TENANT_SLUG_TAKEN, "The slug " + Problems.quote(slug)
                     + " is taken.");
@@ -151,18 +153,19 @@ public class PlatformTenantService {
         TenantId id = TenantId.random();
         TenantRecord tenant = new TenantRecord(id.value(), slug, name, effectivePlan.name());
         pem.persist(tenant);
+        pem.flush(); // the domains reference the tenant row
         domains.forEach(d -> pem.persist(new TenantDomainRecord(d, id.value())));
         pem.flush();
 
         UserRecord admin = new UserRecord(java.util.UUID.randomUUID().toString(), email, name + " admin",
                 EnumSet.of(Role.TENANT_ADMIN), hasher.hash(password));
         ems.forTenant(id).persist(admin);
-        platformEvents.fire(new PlatformEvent("TENANT_CREATED", id, "slug " + slug));
         audit.record(id, "TENANT_CREATED", "tenant", id.value(), "slug " + slug + ", plan " + effectivePlan);
         audit.record(id, "USER_CREATED", "user", admin.getId(), "roles [TENANT_ADMIN]");
         lookup.invalidate();
-        return new TenantView(id.value(), slug, name, tenant.getStatus(), tenant.getPlan(), List.copyOf(domains),
-                tenant.getCreatedAt());
+        return new Created(new TenantView(id.value(), slug, name, tenant.getStatus(), tenant.getPlan(),
+                List.copyOf(domains), tenant.getCreatedAt()),
+                java.util.Optional.of(new PlatformEvent("TENANT_CREATED", id, "slug " + slug)));
     }
 
     private boolean isReplay(TenantRecord t, String name, String email, String password, Plan plan,
@@ -203,7 +206,7 @@ public class PlatformTenantService {
     }
 
     /** Changes a tenant's status and/or plan. */
-    public TenantView update(String slug, String status, String plan) {
+    public Updated update(String slug, String status, String plan) {
         FieldCheck check = new FieldCheck();
         Status s = check.oneOf("status", status, Status.class, false);
         Plan p = check.oneOf("plan", plan, Plan.class, false);
@@ -215,20 +218,21 @@ public class PlatformTenantService {
                 .setParameter("s", slug == null ? "" : slug.toLowerCase(Locale.ROOT)).getResultList().stream()
                 .findFirst().orElseThrow(() -> SevaException.notFound("Tenant"));
         TenantId id = new TenantId(t.getId());
+        List<PlatformEvent> events = new java.util.ArrayList<>();
         if (s != null && !s.name().equals(t.getStatus())) {
             t.setStatus(s.name());
             String action = s == Status.SUSPENDED ? "TENANT_SUSPENDED" : "TENANT_REACTIVATED";
             audit.record(id, action, "tenant", id.value(), null);
-            platformEvents.fire(new PlatformEvent(action, id, "slug " + t.getSlug()));
+            events.add(new PlatformEvent(action, id, "slug " + t.getSlug()));
         }
         if (p != null && !p.name().equals(t.getPlan())) {
             String details = "plan " + t.getPlan() + " -> " + p;
             t.setPlan(p.name());
             audit.record(id, "TENANT_PLAN_CHANGED", "tenant", id.value(), details);
-            platformEvents.fire(new PlatformEvent("TENANT_PLAN_CHANGED", id, details));
+            events.add(new PlatformEvent("TENANT_PLAN_CHANGED", id, details));
         }
         lookup.invalidate();
-        return view(t);
+        return new Updated(view(t), events);
     }
 
     private List<String> domains(String tenantId) {

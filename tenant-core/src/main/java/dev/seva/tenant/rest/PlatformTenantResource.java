@@ -42,7 +42,9 @@ public class PlatformTenantResource {
     @POST
     @Operation(summary = "Create a tenant (idempotent on the same body; 409 when the slug or a domain is taken)")
     public Response create(NewTenant body) {
-        TenantView t = tenants.create(body);
+        PlatformTenantService.Created created = tenants.create(body);
+        created.event().ifPresent(e -> tenants.recordOnPlatform(java.util.List.of(e)));
+        TenantView t = created.tenant();
         return Response.status(Response.Status.CREATED).entity(t)
                 .location(java.net.URI.create("/api/v1/platform/tenants/" + t.slug())).build();
     }
@@ -64,7 +66,9 @@ public class PlatformTenantResource {
         if (body == null) {
             throw SevaException.invalidField("body", "is required");
         }
-        return tenants.update(slug, str(body, "status"), str(body, "plan"));
+        PlatformTenantService.Updated updated = tenants.update(slug, str(body, "status"), str(body, "plan"));
+        tenants.recordOnPlatform(updated.events());
+        return updated.tenant();
     }
 
     private static String str(JsonObject o, String key) {

@@ -1,0 +1,47 @@
+package dev.seva.reference.it;
+
+import static dev.seva.reference.it.Api.call;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seva.reference.it.Api.Tenant;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Whatever goes wrong, the client gets problem+json with a stable code, never HTML or a stack trace. */
+class ErrorsIT {
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        var t = Api.newTenant("errors");
+        call("GET", "/api/v1/nothing-here", t.t(), t.adminToken(), null).problem(404, "NOT_FOUND");
+        call("GET", "/no/such/page.html", Tenant.NONE, null, null).problem(404, "NOT_FOUND");
+        call("PUT", "/api/v1/me", t.t(), t.adminToken(), "{}").problem(405, "METHOD_NOT_ALLOWED");
+        call("GET", "/api/v1/me", Tenant.header("no-such-firm"), null, null).problem(404, "TENANT_NOT_FOUND");
+        call("GET", "/api/v1/me", Tenant.host("no-such-firm.localhost:9080"), null, null).problem(404,
+                "TENANT_NOT_FOUND");
+        call("GET", "/api/v1/me", Tenant.host("portal.nobody.example.in"), null, null).problem(404,
+                "TENANT_NOT_FOUND");
+    }
+
+    @Test
+    void malformedBodiesAndWrongMediaTypesAreProblems() throws Exception {
+        var t = Api.newTenant("badbody");
+        call("POST", "/api/v1/entities", t.t(), t.adminToken(), "not json at all").problem(400,
+                "MALFORMED_REQUEST");
+        call("POST", "/api/v1/entities", t.t(), t.adminToken(), "[1,2]").problem(400, "MALFORMED_REQUEST");
+        call("PATCH", "/api/v1/entities/x", t.t(), t.adminToken(), "\"text\"").problem(400, "MALFORMED_REQUEST");
+        call("GET", "/api/v1/entities?page=-1&size=0", t.t(), t.adminToken(), null).problem(400,
+                "VALIDATION_FAILED");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Api.BASE
+                + "/api/v1/entities")).header("X-Seva-Tenant", t.slug()).header("Authorization", "Bearer "
+                        + t.adminToken())
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() == 415, r.statusCode() + " " + r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(r.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""), r.body());
+    }
+}

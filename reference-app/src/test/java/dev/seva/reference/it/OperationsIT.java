@@ -1,0 +1,67 @@
+package dev.seva.reference.it;
+
+import static dev.seva.reference.it.Api.call;
+import static dev.seva.reference.it.Api.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seva.reference.it.Api.Tenant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperationsIT {
+
+    /** Every endpoint of the API, as the OpenAPI document must list it. */
+    private static final Map<String, List<String>> ENDPOINTS = Map.ofEntries(
+            Map.entry("/api/v1/platform/tenants", List.of("get", "post")),
+            Map.entry("/api/v1/platform/tenants/{slug}", List.of("patch")),
+            Map.entry("/api/v1/auth/token", List.of("post")),
+            Map.entry("/api/v1/me", List.of("get")),
+            Map.entry("/api/v1/users", List.of("get", "post")),
+            Map.entry("/api/v1/users/{id}", List.of("get", "patch", "delete")),
+            Map.entry("/api/v1/entities", List.of("get", "post")),
+            Map.entry("/api/v1/entities/{id}", List.of("get", "patch")),
+            Map.entry("/api/v1/entities/{id}/members", List.of("get", "post")),
+            Map.entry("/api/v1/entities/{id}/members/{userId}", List.of("delete")),
+            Map.entry("/api/v1/audit-events", List.of("get")),
+            Map.entry("/api/v1/audit-events/verify", List.of("get")));
+
+    @Test
+    void readyWhenTheDatabaseIsMigrated() {
+        var r = get("/health/ready", Tenant.NONE, null).expect(200);
+        assertEquals("UP", r.str("status"));
+        assertTrue(r.body().contains("\"migrated\":true"), r.body());
+        get("/health/live", Tenant.NONE, null).expect(200);
+        // server paths are not tenant-resolved: an unknown tenant's host still gets health
+        get("/health/ready", Tenant.host("unknown-firm.localhost"), null).expect(200);
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        var r = Api.raw("GET", "/metrics", "text/plain");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("# TYPE"), r.body().substring(0, Math.min(200, r.body().length())));
+    }
+
+    @Test
+    void openApiListsEveryEndpoint() {
+        var paths = call("GET", "/openapi?format=JSON", Tenant.NONE, null, null).expect(200).obj()
+                .getJsonObject("paths");
+        List<String> missing = new ArrayList<>();
+        ENDPOINTS.forEach((path, methods) -> methods.forEach(m -> {
+            if (!paths.containsKey(path) || !paths.getJsonObject(path).containsKey(m)) {
+                missing.add(m.toUpperCase() + " " + path);
+            }
+        }));
+        assertEquals(List.of(), missing, "missing from /openapi");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        var r = get("/api/v1/me", Tenant.NONE, null);
+        assertTrue(r.raw().headers().firstValue("X-Request-Id").isPresent());
+        assertEquals(r.raw().headers().firstValue("X-Request-Id").get(), r.str("requestId"));
+    }
+}
