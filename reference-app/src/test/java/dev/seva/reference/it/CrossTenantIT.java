@@ -107,6 +107,29 @@ class CrossTenantIT {
     }
 
     @Test
+    void concurrentRequestsOfTwoTenantsNeverSeeEachOthersRows() throws Exception {
+        String bEntity = Api.newEntity(b, "Beta Concurrent Pvt Ltd");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean asA = i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    var t = asA ? a : b;
+                    var r = get("/api/v1/entities?size=200", t.t(), t.adminToken()).expect(200);
+                    String foreign = asA ? bEntity : aEntity;
+                    return r.body().contains(foreign) ? "leak as " + t.slug() : "";
+                }));
+            }
+            for (var f : results) {
+                assertEquals("", f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void withoutATokenEveryTenantEndpointAsksForOne() {
         for (Endpoint e : TENANT_ENDPOINTS) {
             send(e, a.t(), null).problem(401, "AUTHENTICATION_REQUIRED");

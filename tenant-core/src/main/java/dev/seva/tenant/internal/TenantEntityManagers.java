@@ -56,6 +56,10 @@ public class TenantEntityManagers {
      * @return that tenant's EntityManager, joined to the current transaction
      */
     public EntityManager forTenant(TenantId tenant) {
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            throw new jakarta.persistence.TransactionRequiredException(
+                    "Tenant data is read and written inside a transaction only (the RLS setting is transaction-local)");
+        }
         Object bound = transactions.getResource(TX_TENANT);
         if (bound == null) {
             transactions.putResource(TX_TENANT, tenant);
