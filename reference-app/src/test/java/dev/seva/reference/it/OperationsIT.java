@@ -39,10 +39,14 @@ class OperationsIT {
     }
 
     @Test
-    void metricsArePrometheusText() {
+    void metricsArePrometheusTextWithRequestsPerTenant() {
+        var t = Api.newTenant("metrics");
+        get("/api/v1/me", t.t(), t.adminToken()).expect(200);
         var r = Api.raw("GET", "/metrics", "text/plain");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("# TYPE"), r.body().substring(0, Math.min(200, r.body().length())));
+        assertTrue(r.body().lines().anyMatch(l -> l.startsWith("seva_requests_total{") && l.contains("tenant=\""
+                + t.slug() + "\"")), "per-tenant request count for " + t.slug());
     }
 
     @Test

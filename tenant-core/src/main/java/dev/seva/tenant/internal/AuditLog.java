@@ -3,6 +3,7 @@ package dev.seva.tenant.internal;
 import dev.seva.sdk.SevaPrincipal;
 import dev.seva.sdk.TenantId;
 import dev.seva.tenant.AuditTrail;
+import dev.seva.tenant.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,19 +63,16 @@ public class AuditLog implements AuditTrail {
     public record Verification(boolean valid, long checked, Long brokenAtSeq, String reason) {
     }
 
-    /** @return a page of the tenant's events, newest first */
+    /** @return a page of the tenant's events, newest first, with their total */
     @Transactional
-    public List<EventView> list(TenantId tenant, int page, int size) {
-        return ems.forTenant(tenant)
+    public Page<EventView> page(TenantId tenant, int page, int size) {
+        EntityManager em = ems.forTenant(tenant);
+        List<EventView> items = em
                 .createQuery("SELECT a FROM AuditEvent a ORDER BY a.seq DESC", AuditEventRecord.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(AuditLog::view)
                 .toList();
-    }
-
-    /** @return how many events the tenant's chain has */
-    @Transactional
-    public long count(TenantId tenant) {
-        return ems.forTenant(tenant).createQuery("SELECT COUNT(a) FROM AuditEvent a", Long.class).getSingleResult();
+        return new Page<>(items, page, size,
+                em.createQuery("SELECT COUNT(a) FROM AuditEvent a", Long.class).getSingleResult());
     }
 
     /** Recomputes every link of the tenant's chain, oldest first, and reports the first break. */

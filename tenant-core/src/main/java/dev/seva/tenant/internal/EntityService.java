@@ -9,6 +9,7 @@ import dev.seva.sdk.identifiers.Gstin;
 import dev.seva.sdk.identifiers.Llpin;
 import dev.seva.sdk.identifiers.Pan;
 import dev.seva.tenant.EntityType;
+import dev.seva.tenant.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -97,8 +98,8 @@ public class EntityService {
         return EntityView.of(r);
     }
 
-    /** @return a page of the entities the caller may see, by legal name */
-    public List<EntityView> list(int page, int size) {
+    /** @return a page of the entities the caller may see, by legal name, with their total, in one transaction */
+    public Page<EntityView> page(int page, int size) {
         SevaPrincipal p = currentUser.require();
         var q = p.isStaff()
                 ? ems.tenant().createQuery("SELECT e FROM BusinessEntity e ORDER BY e.legalName, e.id",
@@ -106,18 +107,13 @@ public class EntityService {
                 : ems.tenant().createQuery("SELECT e FROM BusinessEntity e, Membership m WHERE m.entityId = e.id"
                         + " AND m.userId = :u ORDER BY e.legalName, e.id", BusinessEntityRecord.class)
                         .setParameter("u", p.userId());
-        return q.setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(EntityView::of)
-                .toList();
-    }
-
-    /** @return how many entities the caller may see */
-    public long count() {
-        SevaPrincipal p = currentUser.require();
-        var q = p.isStaff()
+        List<EntityView> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(EntityView::of).toList();
+        var count = p.isStaff()
                 ? ems.tenant().createQuery("SELECT COUNT(e) FROM BusinessEntity e", Long.class)
                 : ems.tenant().createQuery("SELECT COUNT(m) FROM Membership m WHERE m.userId = :u", Long.class)
                         .setParameter("u", p.userId());
-        return q.getSingleResult();
+        return new Page<>(items, page, size, count.getSingleResult());
     }
 
     /** @return the entity; 404 when it does not exist, is another tenant's, or the caller is not a member */

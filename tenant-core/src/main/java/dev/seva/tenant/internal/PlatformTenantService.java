@@ -5,6 +5,7 @@ import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
 import dev.seva.sdk.spi.TenantResolver.TenantReference;
+import dev.seva.tenant.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -194,15 +195,13 @@ public class PlatformTenantService {
         return rows.stream().findFirst().map(TenantSummary::of);
     }
 
-    /** @return a page of tenants, by slug */
-    public List<TenantView> list(int page, int size) {
-        return ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.slug", TenantRecord.class)
-                .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(this::view).toList();
-    }
-
-    /** @return the number of tenants */
-    public long count() {
-        return ems.platform().createQuery("SELECT COUNT(t) FROM Tenant t", Long.class).getSingleResult();
+    /** @return a page of tenants, by slug, with their total */
+    public Page<TenantView> page(int page, int size) {
+        List<TenantView> items = ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.slug",
+                TenantRecord.class).setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(this::view).toList();
+        return new Page<>(items, page, size,
+                ems.platform().createQuery("SELECT COUNT(t) FROM Tenant t", Long.class).getSingleResult());
     }
 
     /** Changes a tenant's status and/or plan. */

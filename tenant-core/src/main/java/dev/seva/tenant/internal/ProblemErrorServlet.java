@@ -31,7 +31,7 @@ public class ProblemErrorServlet extends HttpServlet {
         if (code >= 500) {
             LOG.log(Level.SEVERE, "Unhandled error, request " + requestId, error);
         }
-        ErrorCode ec = forStatus(code);
+        ErrorCode ec = Problems.codeForStatus(code);
         Problems.write(res, ec, detail(ec, requestId), requestId, List.of());
         if (ec == ErrorCode.AUTHENTICATION_REQUIRED) {
             res.setHeader("WWW-Authenticate", "Bearer realm=\"seva\"");
@@ -45,22 +45,6 @@ public class ProblemErrorServlet extends HttpServlet {
             case NOT_FOUND -> "Nothing is served at this path.";
             case INTERNAL_ERROR -> "Something went wrong on our side. Quote request " + requestId + " to support.";
             default -> ec.title() + ".";
-        };
-    }
-
-    static ErrorCode forStatus(int status) {
-        return switch (status) {
-            case 400 -> ErrorCode.MALFORMED_REQUEST;
-            case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> ErrorCode.RATE_LIMITED;
-            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
     }
 }

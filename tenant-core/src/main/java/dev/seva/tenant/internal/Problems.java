@@ -61,4 +61,21 @@ public final class Problems {
         String v = value.replaceAll("\\p{Cntrl}", "");
         return "'" + (v.length() > 80 ? v.substring(0, 80) + "…" : v) + "'";
     }
+
+    /** @return the error code for an HTTP status the container or a framework answered with */
+    public static ErrorCode codeForStatus(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.MALFORMED_REQUEST;
+            case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+        };
+    }
 }

@@ -16,10 +16,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The edge: gives the request an id, resolves its tenant once through the {@link TenantResolver} chain and puts it
- * in the request's {@link RequestTenantContext} (and the log context). Unknown tenant: 404; suspended: 403. Paths of
+ * in the request's {@link RequestTenantContext} (and the log context), and counts the request per tenant. Unknown
+ * tenant: 404; suspended: 403. Paths of
  * the server itself (health, metrics, OpenAPI) are not tenant-resolved.
  */
 @WebFilter(filterName = "SevaTenantFilter", urlPatterns = "/*", asyncSupported = true)
@@ -37,6 +40,9 @@ public class TenantFilter extends HttpFilter {
 
     @Inject
     transient RequestTenantContext context;
+
+    @Inject
+    transient MetricRegistry metrics;
 
     private transient List<TenantResolver> chain;
 
@@ -84,6 +90,10 @@ public class TenantFilter extends HttpFilter {
             }
         }
         context.set(tenant, requestId, req.getRemoteAddr());
+        if (tenant != null) {
+            // seva_requests_total{tenant="acme"} at /metrics: one counter per tenant (slugs are few and bounded)
+            metrics.counter("seva.requests", new Tag("tenant", tenant.slug())).inc();
+        }
         LogContext.enter(requestId, tenant == null ? null : tenant.slug());
         try {
             next.doFilter(req, new ProblemResponse(res, requestId));
@@ -128,7 +138,7 @@ public class TenantFilter extends HttpFilter {
             if (res.isCommitted()) {
                 return;
             }
-            ErrorCode code = ProblemErrorServlet.forStatus(sc);
+            ErrorCode code = Problems.codeForStatus(sc);
             String detail = ProblemErrorServlet.detail(code, requestId);
             String challenge = res.getHeader("WWW-Authenticate");
             Problems.write(res, code, detail, requestId, List.of());

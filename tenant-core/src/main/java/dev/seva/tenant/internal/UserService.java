@@ -4,6 +4,7 @@ import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantContext;
+import dev.seva.tenant.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -72,15 +73,12 @@ public class UserService {
         return UserView.of(u);
     }
 
-    /** @return a page of users, by e-mail */
-    public List<UserView> list(int page, int size) {
-        return ems.tenant().createQuery("SELECT u FROM User u ORDER BY u.email", UserRecord.class)
+    /** @return a page of users, by e-mail, with their total */
+    public Page<UserView> page(int page, int size) {
+        List<UserView> items = ems.tenant().createQuery("SELECT u FROM User u ORDER BY u.email", UserRecord.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(UserView::of).toList();
-    }
-
-    /** @return how many users the tenant has */
-    public long count() {
-        return ems.tenant().createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
+        return new Page<>(items, page, size,
+                ems.tenant().createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult());
     }
 
     /** @return the user; 404 when not in this tenant */

@@ -4,6 +4,7 @@ import dev.seva.sdk.Role;
 import dev.seva.sdk.TenantContext;
 import dev.seva.sdk.TenantId;
 import dev.seva.tenant.internal.AuditLog;
+import dev.seva.tenant.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,8 +42,7 @@ public class AuditResource {
     public Page<AuditLog.EventView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
-        TenantId t = chain();
-        return new Page<>(audit.list(t, page, size), page, size, audit.count(t));
+        return audit.page(chain(), page, size);
     }
 
     /** Checks the hash chain. */

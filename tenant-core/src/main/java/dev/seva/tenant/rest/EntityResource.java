@@ -6,6 +6,7 @@ import dev.seva.tenant.internal.EntityService;
 import dev.seva.tenant.internal.EntityService.EntityView;
 import dev.seva.tenant.internal.EntityService.MemberView;
 import dev.seva.tenant.internal.EntityService.NewEntity;
+import dev.seva.tenant.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class EntityResource {
     public Page<EntityView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
-        return new Page<>(entities.list(page, size), page, size, entities.count());
+        return entities.page(page, size);
     }
 
     /** Reads an entity. */

@@ -11,6 +11,7 @@ import dev.seva.tenant.internal.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,6 +48,7 @@ public class MeResource {
 
     /** @return who is signed in */
     @GET
+    @Transactional
     @RolesAllowed({Role.Names.PLATFORM_ADMIN, Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF,
             Role.Names.AGENT, Role.Names.CLIENT, Role.Names.AUDITOR})
     @Operation(summary = "The signed-in user, their roles and their business entities")

@@ -5,6 +5,7 @@ import dev.seva.sdk.SevaException;
 import dev.seva.tenant.internal.PlatformTenantService;
 import dev.seva.tenant.internal.PlatformTenantService.NewTenant;
 import dev.seva.tenant.internal.PlatformTenantService.TenantView;
+import dev.seva.tenant.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class PlatformTenantResource {
     public Page<TenantView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
-        return new Page<>(tenants.list(page, size), page, size, tenants.count());
+        return tenants.page(page, size);
     }
 
     /** Suspends or reactivates a tenant, or changes its plan. */

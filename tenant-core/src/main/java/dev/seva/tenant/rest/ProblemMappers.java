@@ -51,7 +51,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             if (status < 500) {
-                ErrorCode code = forStatus(status);
+                ErrorCode code = Problems.codeForStatus(status);
                 return problem(code, code == ErrorCode.MALFORMED_REQUEST
                         ? "The request could not be read."
                         : code.title() + ".", List.of());
@@ -77,20 +77,6 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             b.header("WWW-Authenticate", "Bearer");
         }
         return b.build();
-    }
-
-    static ErrorCode forStatus(int status) {
-        return switch (status) {
-            case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> ErrorCode.RATE_LIMITED;
-            default -> ErrorCode.MALFORMED_REQUEST;
-        };
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

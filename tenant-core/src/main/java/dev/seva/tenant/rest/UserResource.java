@@ -5,6 +5,7 @@ import dev.seva.sdk.SevaException;
 import dev.seva.tenant.internal.UserService;
 import dev.seva.tenant.internal.UserService.NewUser;
 import dev.seva.tenant.internal.UserService.UserView;
+import dev.seva.tenant.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ public class UserResource {
     public Page<UserView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
-        return new Page<>(users.list(page, size), page, size, users.count());
+        return users.page(page, size);
     }
 
     /** Reads a user. */

@@ -34,9 +34,9 @@ class TenantResolutionTest {
 
     @Test
     void containerStatusesMapToStableCodes() {
-        assertEquals(ErrorCode.AUTHENTICATION_REQUIRED, ProblemErrorServlet.forStatus(401));
-        assertEquals(ErrorCode.NOT_FOUND, ProblemErrorServlet.forStatus(404));
-        assertEquals(ErrorCode.MALFORMED_REQUEST, ProblemErrorServlet.forStatus(418));
-        assertEquals(ErrorCode.INTERNAL_ERROR, ProblemErrorServlet.forStatus(502));
+        assertEquals(ErrorCode.AUTHENTICATION_REQUIRED, Problems.codeForStatus(401));
+        assertEquals(ErrorCode.NOT_FOUND, Problems.codeForStatus(404));
+        assertEquals(ErrorCode.MALFORMED_REQUEST, Problems.codeForStatus(418));
+        assertEquals(ErrorCode.INTERNAL_ERROR, Problems.codeForStatus(502));
     }
 }

@@ -1,9 +1,9 @@
-package dev.seva.tenant.rest;
+package dev.seva.tenant;
 
 import java.util.List;
 
 /**
- * One page of a list: {@code {items, page, size, total}}.
+ * One page of a list, as every list endpoint answers it: {@code {items, page, size, total}}.
  *
  * @param <T> the item type
  * @param items the items of this page
