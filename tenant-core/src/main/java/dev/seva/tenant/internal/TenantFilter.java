@@ -31,6 +31,8 @@ public class TenantFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     /** The request id header, read from the client when sane and always answered. */
     public static final String REQUEST_ID = "X-Request-Id";
+    /** The response header naming the resolved tenant's slug. */
+    public static final String TENANT_HEADER = "X-Seva-Tenant";
 
     @Inject
     transient Instance<TenantResolver> resolvers;
@@ -91,6 +93,8 @@ public class TenantFilter extends HttpFilter {
         }
         context.set(tenant, requestId, req.getRemoteAddr());
         if (tenant != null) {
+            // the caller named this tenant; echoing its slug lets the access log carry it
+            res.setHeader(TENANT_HEADER, tenant.slug());
             // seva_requests_total{tenant="acme"} at /metrics: one counter per tenant (slugs are few and bounded)
             metrics.counter("seva.requests", new Tag("tenant", tenant.slug())).inc();
         }
