@@ -41,6 +41,9 @@ class TenancyInContainerArquillianIT {
     @Inject
     UserTransaction tx;
 
+    @Inject
+    dev.seva.tenant.TenantScopes scopes;
+
     private TenantId tenant(String prefix) throws Exception {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         TenantId id = TenantId.random();
@@ -112,5 +115,34 @@ class TenancyInContainerArquillianIT {
         } finally {
             tx.rollback();
         }
+    }
+
+    @Test
+    void workOffTheRequestThreadRunsInTheTenantItNames() throws Exception {
+        TenantId a = tenant("scopea");
+        TenantId b = tenant("scopeb");
+        entity(a, "Alpha Scope Trust");
+        String bEntity = entity(b, "Beta Scope Trust");
+        var job = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            List<String> seen = job.submit(() -> scopes.call(b, () -> {
+                try {
+                    tx.begin();
+                    try {
+                        return ems.tenant().createQuery("SELECT e.id FROM BusinessEntity e", String.class)
+                                .getResultList();
+                    } finally {
+                        tx.commit();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            })).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of(bEntity), seen);
+        } finally {
+            job.shutdownNow();
+        }
+        // the test itself runs inside a request: a scope is refused there
+        assertThrows(IllegalStateException.class, () -> scopes.call(b, () -> 1));
     }
 }

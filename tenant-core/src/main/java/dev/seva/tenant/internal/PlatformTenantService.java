@@ -195,6 +195,12 @@ public class PlatformTenantService {
         return rows.stream().findFirst().map(TenantSummary::of);
     }
 
+    /** @return the tenant with this id */
+    public java.util.Optional<TenantSummary> find(TenantId id) {
+        return java.util.Optional.ofNullable(ems.platform().find(TenantRecord.class, id.value()))
+                .map(TenantSummary::of);
+    }
+
     /** @return a page of tenants, by slug, with their total */
     public Page<TenantView> page(int page, int size) {
         List<TenantView> items = ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.slug",
