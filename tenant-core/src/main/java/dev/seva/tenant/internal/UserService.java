@@ -168,9 +168,10 @@ public class UserService {
     }
 
     private long otherActiveAdmins(String exceptId) {
-        return ems.tenant().createQuery("SELECT u FROM User u WHERE u.status = 'ACTIVE' AND u.id <> :id",
-                UserRecord.class).setParameter("id", exceptId).getResultList().stream()
-                .filter(x -> x.getRoles().contains(Role.TENANT_ADMIN)).count();
+        // roles are stored sorted and comma-separated; no role name contains another
+        return ems.tenant().createQuery("SELECT COUNT(u) FROM User u WHERE u.status = 'ACTIVE' AND u.id <> :id"
+                + " AND u.roles LIKE :admin", Long.class).setParameter("id", exceptId)
+                .setParameter("admin", "%" + Role.TENANT_ADMIN.name() + "%").getSingleResult();
     }
 
     private static Set<Role> roles(FieldCheck check, List<String> names) {
