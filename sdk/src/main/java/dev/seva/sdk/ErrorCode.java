@@ -27,6 +27,8 @@ public enum ErrorCode {
     AUTHENTICATION_REQUIRED("AUTHENTICATION_REQUIRED", 401, "Authentication required"),
     /** Wrong e-mail or password; the same answer for an unknown user. */
     INVALID_CREDENTIALS("INVALID_CREDENTIALS", 401, "Invalid credentials"),
+    /** Password accepted; the account has a second factor and no valid TOTP or recovery code was given. */
+    TOTP_REQUIRED("TOTP_REQUIRED", 401, "Second factor required"),
     /** The token was issued for another tenant than the one this request is for. */
     TENANT_MISMATCH("TENANT_MISMATCH", 401, "Token not valid for this tenant"),
 
@@ -55,6 +57,8 @@ public enum ErrorCode {
     TENANT_DOMAIN_TAKEN("TENANT_DOMAIN_TAKEN", 409, "Domain taken"),
     /** The e-mail is used by another user of this tenant. */
     EMAIL_TAKEN("EMAIL_TAKEN", 409, "E-mail taken"),
+    /** The account's second factor is enabled already. */
+    TOTP_ALREADY_ENABLED("TOTP_ALREADY_ENABLED", 409, "Second factor already enabled"),
     /** The user is already a member of the entity. */
     ALREADY_MEMBER("ALREADY_MEMBER", 409, "Already a member"),
     /** The request conflicts with data stored meanwhile (for example a duplicate created concurrently). */
@@ -71,6 +75,8 @@ public enum ErrorCode {
     // --- business rules (422)
     /** The tenant would be left without an active tenant admin. */
     LAST_TENANT_ADMIN("LAST_TENANT_ADMIN", 422, "Last tenant admin"),
+    /** The TOTP code does not match (enrolment confirmation). */
+    TOTP_INVALID("TOTP_INVALID", 422, "Invalid code"),
     /** A user cannot delete themselves. */
     CANNOT_DELETE_SELF("CANNOT_DELETE_SELF", 422, "Cannot delete yourself"),
 

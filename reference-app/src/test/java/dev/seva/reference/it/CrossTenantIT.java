@@ -49,6 +49,8 @@ class CrossTenantIT {
             new Endpoint("GET", "/api/v1/users/{user}", null),
             new Endpoint("PATCH", "/api/v1/users/{user}", Json.createObjectBuilder().add("name", "Hijacked").build()),
             new Endpoint("DELETE", "/api/v1/users/{user}", null),
+            new Endpoint("POST", "/api/v1/me/totp", Json.createObjectBuilder().build()),
+            new Endpoint("POST", "/api/v1/me/totp/confirm", Json.createObjectBuilder().add("code", "123456").build()),
             new Endpoint("GET", "/api/v1/audit-events", null),
             new Endpoint("GET", "/api/v1/audit-events/verify", null));
 

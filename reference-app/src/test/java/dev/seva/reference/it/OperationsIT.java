@@ -19,6 +19,8 @@ class OperationsIT {
             Map.entry("/api/v1/platform/tenants/{slug}", List.of("patch")),
             Map.entry("/api/v1/auth/token", List.of("post")),
             Map.entry("/api/v1/me", List.of("get")),
+            Map.entry("/api/v1/me/totp", List.of("post")),
+            Map.entry("/api/v1/me/totp/confirm", List.of("post")),
             Map.entry("/api/v1/users", List.of("get", "post")),
             Map.entry("/api/v1/users/{id}", List.of("get", "patch", "delete")),
             Map.entry("/api/v1/entities", List.of("get", "post")),

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Password sign-in for the token endpoint. With a tenant it signs in that tenant's users; with none, platform admins.
+ * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint. With a tenant it signs in that tenant's users; with none, platform admins.
  * An unknown e-mail, a wrong password and a disabled user get the same answer after the same work (a dummy hash is
  * verified), and every attempt is audited.
  */
@@ -39,8 +39,14 @@ public class AuthService {
     @Inject
     AuditLog audit;
 
-    /** @return a token for the user with these credentials */
-    public TokenIssuer.Issued signIn(String email, String password) {
+    @Inject
+    TotpService totp;
+
+    /**
+     * @param totp a current TOTP code or an unused recovery code, for users who turned the second factor on
+     * @return a token for the user with these credentials
+     */
+    public TokenIssuer.Issued signIn(String email, String password, String totp) {
         FieldCheck check = new FieldCheck();
         check.required("email", email, 254);
         check.required("password", password, 200);
@@ -59,6 +65,19 @@ public class AuthService {
         Optional<UserRecord> user = users.stream().findFirst();
         String hash = user.filter(UserRecord::isActive).map(UserRecord::getPasswordHash).orElse(null);
         boolean ok = hasher.verify(password, hash) && hash != null;
+        if (ok) {
+            switch (this.totp.check(user.get().getId(), totp)) {
+                case MISSING -> {
+                    audit.recordAs(tenant.get(), normalised, "LOGIN_TOTP_REQUIRED", "user", normalised, null);
+                    throw new SevaException(ErrorCode.TOTP_REQUIRED,
+                            "Enter the 6-digit code from your authenticator app (or a recovery code) as totp.");
+                }
+                case FAILED -> ok = false;
+                default -> {
+                    // no second factor, or it passed
+                }
+            }
+        }
         return outcome(tenant.get(), normalised, ok,
                 () -> issuer.issue(user.get().getId(), normalised, user.get().getRoles(), tenant.get()));
     }

@@ -36,12 +36,13 @@ public class AuthResource {
     /** Signs in; with no tenant named, signs in platform admins. */
     @POST
     @Path("token")
-    @Operation(summary = "Exchange e-mail and password for a bearer token (401 INVALID_CREDENTIALS otherwise)")
+    @Operation(summary = "Exchange e-mail, password and (when enabled) a TOTP or recovery code for a bearer token;"
+            + " 401 INVALID_CREDENTIALS or TOTP_REQUIRED otherwise")
     public AccessToken token(Credentials body) {
         if (body == null) {
             throw dev.seva.sdk.SevaException.invalidField("body", "is required");
         }
-        TokenIssuer.Issued t = auth.signIn(body.email(), body.password());
+        TokenIssuer.Issued t = auth.signIn(body.email(), body.password(), body.totp());
         return new AccessToken(t.token(), "Bearer", t.expiresIn());
     }
 }
