@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint. With a tenant it signs in that tenant's users; with none, platform admins.
  * An unknown e-mail, a wrong password and a disabled user get the same answer after the same work (a dummy hash is
- * verified), and every attempt is audited.
+ * verified), every attempt is audited, and too many failures for an account or from an address are answered 429
+ * (see {@link Throttles}) before any password is checked.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = SevaException.class)
@@ -42,6 +43,9 @@ public class AuthService {
     @Inject
     TotpService totp;
 
+    @Inject
+    Throttles throttles;
+
     /**
      * @param totp a current TOTP code or an unused recovery code, for users who turned the second factor on
      * @return a token for the user with these credentials
@@ -53,6 +57,13 @@ public class AuthService {
         check.throwIfAny();
         String normalised = email.strip().toLowerCase(Locale.ROOT);
         Optional<TenantId> tenant = context.current();
+        TenantId chain = tenant.orElse(TenantId.PLATFORM);
+        try {
+            throttles.checkSignIn(chain, normalised, context.clientIp());
+        } catch (Throttles.Limited e) {
+            audit.recordAs(chain, normalised, "LOGIN_THROTTLED", "user", normalised, null);
+            throw e;
+        }
         if (tenant.isEmpty()) {
             Optional<PlatformAdminRecord> admin = platformAdmins.find(normalised);
             boolean ok = hasher.verify(password, admin.map(PlatformAdminRecord::getPasswordHash).orElse(null));
@@ -85,9 +96,11 @@ public class AuthService {
     private TokenIssuer.Issued outcome(TenantId chain, String email, boolean ok,
             java.util.function.Supplier<TokenIssuer.Issued> token) {
         if (!ok) {
+            throttles.failedSignIn(chain, email, context.clientIp());
             audit.recordAs(chain, email, "LOGIN_FAILED", "user", email, null);
             throw new SevaException(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.");
         }
+        throttles.succeededSignIn(chain, email);
         audit.recordAs(chain, email, "LOGIN_SUCCEEDED", "user", email, null);
         return token.get();
     }

@@ -46,7 +46,7 @@ public final class Problems {
         if (res.isCommitted()) {
             return;
         }
-        res.resetBuffer();
+        res.resetBuffer(); // keeps headers (Retry-After, X-Request-Id), drops any body
         res.setStatus(code.status());
         res.setContentType(MEDIA_TYPE);
         res.setCharacterEncoding("UTF-8");

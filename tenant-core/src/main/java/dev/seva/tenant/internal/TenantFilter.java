@@ -46,6 +46,9 @@ public class TenantFilter extends HttpFilter {
     @Inject
     transient MetricRegistry metrics;
 
+    @Inject
+    transient Throttles throttles;
+
     private transient List<TenantResolver> chain;
 
     @Override
@@ -87,6 +90,13 @@ public class TenantFilter extends HttpFilter {
                     Problems.write(res, ErrorCode.TENANT_SUSPENDED,
                             "This firm's portal is suspended. Please contact its administrator.", requestId,
                             List.of());
+                    return;
+                }
+                try {
+                    throttles.checkRate(tenant);
+                } catch (Throttles.Limited e) {
+                    res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                    Problems.write(res, e.code(), e.getMessage(), requestId, List.of());
                     return;
                 }
             }

@@ -5,6 +5,7 @@ import dev.seva.sdk.FieldError;
 import dev.seva.sdk.SevaException;
 import dev.seva.tenant.internal.Problems;
 import dev.seva.tenant.internal.RequestTenantContext;
+import dev.seva.tenant.internal.Throttles;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -35,6 +36,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (e instanceof Throttles.Limited l) {
+            return Response.fromResponse(problem(l.code(), l.getMessage(), List.of()))
+                    .header("Retry-After", l.retryAfterSeconds()).build();
+        }
         if (e instanceof SevaException s) {
             return problem(s.code(), s.getMessage(), s.fieldErrors());
         }
