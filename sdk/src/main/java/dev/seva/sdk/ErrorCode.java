@@ -77,6 +77,8 @@ public enum ErrorCode {
     LAST_TENANT_ADMIN("LAST_TENANT_ADMIN", 422, "Last tenant admin"),
     /** The TOTP code does not match (enrolment confirmation). */
     TOTP_INVALID("TOTP_INVALID", 422, "Invalid code"),
+    /** An SVG with scripts, event handlers, external references or elements outside the allow-list. */
+    UNSAFE_SVG("UNSAFE_SVG", 422, "Unsafe SVG"),
     /** A user cannot delete themselves. */
     CANNOT_DELETE_SELF("CANNOT_DELETE_SELF", 422, "Cannot delete yourself"),
 

@@ -51,6 +51,10 @@ class CrossTenantIT {
             new Endpoint("DELETE", "/api/v1/users/{user}", null),
             new Endpoint("POST", "/api/v1/me/totp", Json.createObjectBuilder().build()),
             new Endpoint("POST", "/api/v1/me/totp/confirm", Json.createObjectBuilder().add("code", "123456").build()),
+            new Endpoint("PUT", "/api/v1/tenant/branding", Json.createObjectBuilder().add("displayName", "Hijacked")
+                    .add("primaryColor", "#000000").add("accentColor", "#000000").build()),
+            new Endpoint("PUT", "/api/v1/tenant/branding/logo", Json.createObjectBuilder().build()),
+            new Endpoint("DELETE", "/api/v1/tenant/branding/logo", null),
             new Endpoint("GET", "/api/v1/audit-events", null),
             new Endpoint("GET", "/api/v1/audit-events/verify", null));
 
@@ -159,5 +163,6 @@ class CrossTenantIT {
                 .str("name"));
         assertEquals(true, get("/api/v1/audit-events/verify", a.t(), a.adminToken()).expect(200).obj()
                 .getBoolean("valid"));
+        assertEquals("xa & Co", get("/api/v1/branding", a.t(), null).expect(200).str("displayName"));
     }
 }

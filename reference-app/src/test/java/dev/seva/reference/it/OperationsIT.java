@@ -27,6 +27,10 @@ class OperationsIT {
             Map.entry("/api/v1/entities/{id}", List.of("get", "patch")),
             Map.entry("/api/v1/entities/{id}/members", List.of("get", "post")),
             Map.entry("/api/v1/entities/{id}/members/{userId}", List.of("delete")),
+            Map.entry("/api/v1/branding", List.of("get")),
+            Map.entry("/api/v1/branding/logo", List.of("get")),
+            Map.entry("/api/v1/tenant/branding", List.of("put")),
+            Map.entry("/api/v1/tenant/branding/logo", List.of("put", "delete")),
             Map.entry("/api/v1/audit-events", List.of("get")),
             Map.entry("/api/v1/audit-events/verify", List.of("get")));
 
