@@ -27,6 +27,20 @@ class ErrorsIT {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        var t = Api.newTenant("headers");
+        for (var r : java.util.List.of(call("GET", "/api/v1/me", t.t(), t.adminToken(), null),
+                call("GET", "/api/v1/me", t.t(), null, null), call("GET", "/nothing", Tenant.NONE, null, null),
+                call("GET", "/api/v1/branding", t.t(), null, null))) {
+            var h = r.raw().headers();
+            assertTrue(h.firstValue("X-Content-Type-Options").orElse("").equals("nosniff"), r.body());
+            assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            assertTrue(h.firstValue("Referrer-Policy").isPresent());
+            assertTrue(h.firstValue("X-Frame-Options").orElse("").equals("DENY"));
+        }
+    }
+
+    @Test
     void malformedBodiesAndWrongMediaTypesAreProblems() throws Exception {
         var t = Api.newTenant("badbody");
         call("POST", "/api/v1/entities", t.t(), t.adminToken(), "not json at all").problem(400,

@@ -36,6 +36,10 @@ class TotpIT {
         var enrol = post("/api/v1/me/totp", t.t(), t.adminToken(), "{}").expect(200);
         String secret = enrol.str("secret");
         assertTrue(enrol.str("otpauthUri").startsWith("otpauth://totp/"), enrol.body());
+        String qr = enrol.str("qrCode");
+        assertTrue(qr.startsWith("data:image/svg+xml;base64,"), qr);
+        assertTrue(new String(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8).startsWith("<svg "), "the QR code is an SVG image");
         post("/api/v1/me/totp/confirm", t.t(), t.adminToken(), Json.createObjectBuilder().add("code", "000000")
                 .build()).problem(422, "TOTP_INVALID");
         String first = code(secret, 0);

@@ -38,8 +38,8 @@ public class TotpService {
     @Inject
     AuditLog audit;
 
-    /** What enrolment shows once: the secret and the URI an authenticator app reads. */
-    public record Enrolment(String secret, String otpauthUri) {
+    /** What enrolment shows once: the secret, the URI an authenticator app reads, and that URI as a QR code. */
+    public record Enrolment(String secret, String otpauthUri, String qrCode) {
     }
 
     /** Starts (or restarts) enrolment for the signed-in user; refused once the factor is on. */
@@ -58,7 +58,8 @@ public class TotpService {
         }
         audit.record(tenant.require(), "TOTP_ENROLMENT_STARTED", "user", p.userId(), null);
         String issuer = request.tenant().map(TenantSummary::name).orElse("Seva");
-        return new Enrolment(secret, Totp.uri(issuer, p.email(), secret));
+        String uri = Totp.uri(issuer, p.email(), secret);
+        return new Enrolment(secret, uri, Totp.qrDataUri(uri));
     }
 
     /** Confirms enrolment with a current code; @return the recovery codes, shown this once */
