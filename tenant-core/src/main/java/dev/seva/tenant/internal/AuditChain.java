@@ -1,12 +1,9 @@
 package dev.seva.tenant.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * The audit hash chain's rule: each event's hash is SHA-256 over the previous event's hash and every field of the
@@ -39,13 +36,7 @@ final class AuditChain {
         append(canonical, link.ip());
         append(canonical, link.requestId());
         append(canonical, link.details());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Length-prefixed, so that no two different field lists give the same text; null differs from "". */

@@ -4,9 +4,6 @@ import dev.seva.sdk.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,7 +81,7 @@ public class BrandingService {
     public BrandingView setLogo(byte[] bytes) {
         String type = LogoInspector.inspect(bytes);
         BrandingRecord r = findOrCreate();
-        String sha = sha256(bytes);
+        String sha = Digests.sha256Hex(bytes);
         r.logo(bytes, type, sha);
         audit.record(tenant.require(), "BRANDING_LOGO_UPDATED", "branding", tenant.require().value(),
                 type + " " + bytes.length + " bytes, sha256 " + sha);
@@ -136,13 +133,5 @@ public class BrandingService {
                 : "/api/v1/branding/logo?v=" + r.getLogoSha256().substring(0, 12);
         return new BrandingView(r.getDisplayName(), r.getPrimaryColor(), r.getAccentColor(), logoUrl,
                 r.getSupportEmail(), r.getFooterText());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,8 +13,6 @@ import dev.seva.tenant.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -224,14 +222,7 @@ public class EntityService {
     }
 
     private static String pick(JsonObject patch, String key, String current) {
-        if (!patch.containsKey(key)) {
-            return current;
-        }
-        JsonValue v = patch.get(key);
-        if (v == JsonValue.NULL) {
-            return null;
-        }
-        return v instanceof JsonString s ? s.getString() : v.toString();
+        return patch.containsKey(key) ? JsonFields.text(patch, key) : current;
     }
 
 }

@@ -3,12 +3,9 @@ package dev.seva.tenant.internal;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
@@ -110,13 +107,8 @@ final class Totp {
 
     /** @return the stored form of a recovery code: SHA-256 of its normalised text (the codes are random) */
     static String hashRecovery(String code) {
-        try {
-            String normal = code.strip().toLowerCase(Locale.ROOT).replace("-", "").replace(" ", "");
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normal.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String normal = code.strip().toLowerCase(Locale.ROOT).replace("-", "").replace(" ", "");
+        return Digests.sha256Hex(normal.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String enc(String s) {

@@ -90,7 +90,7 @@ public class UserService {
     public UserView update(String id, JsonObject patch) {
         UserRecord u = require(id);
         FieldCheck check = new FieldCheck();
-        String name = patch.containsKey("name") ? check.required("name", text(patch, "name"), 200) : null;
+        String name = patch.containsKey("name") ? check.required("name", JsonFields.text(patch, "name"), 200) : null;
         Set<Role> roles = null;
         if (patch.containsKey("roles")) {
             JsonValue v = patch.get("roles");
@@ -102,11 +102,11 @@ public class UserService {
             }
         }
         String password = patch.containsKey("password")
-                ? check.password("password", text(patch, "password"), true)
+                ? check.password("password", JsonFields.text(patch, "password"), true)
                 : null;
         String status = null;
         if (patch.containsKey("status")) {
-            String s = text(patch, "status");
+            String s = JsonFields.text(patch, "status");
             if (!"ACTIVE".equals(s) && !"DISABLED".equals(s)) {
                 check.add("status", "must be ACTIVE or DISABLED");
             } else {
@@ -189,10 +189,5 @@ public class UserService {
             }
         }
         return roles;
-    }
-
-    private static String text(JsonObject o, String key) {
-        JsonValue v = o.get(key);
-        return v instanceof JsonString s ? s.getString() : v == null || v == JsonValue.NULL ? null : v.toString();
     }
 }

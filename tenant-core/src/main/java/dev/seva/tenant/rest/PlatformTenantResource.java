@@ -2,6 +2,7 @@ package dev.seva.tenant.rest;
 
 import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
+import dev.seva.tenant.internal.JsonFields;
 import dev.seva.tenant.internal.PlatformTenantService;
 import dev.seva.tenant.internal.PlatformTenantService.NewTenant;
 import dev.seva.tenant.internal.PlatformTenantService.TenantView;
@@ -10,7 +11,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -67,16 +67,9 @@ public class PlatformTenantResource {
         if (body == null) {
             throw SevaException.invalidField("body", "is required");
         }
-        PlatformTenantService.Updated updated = tenants.update(slug, str(body, "status"), str(body, "plan"));
+        PlatformTenantService.Updated updated = tenants.update(slug, JsonFields.text(body, "status"),
+                JsonFields.text(body, "plan"));
         tenants.recordOnPlatform(updated.events());
         return updated.tenant();
-    }
-
-    private static String str(JsonObject o, String key) {
-        return o.get(key) instanceof JsonString s
-                ? s.getString()
-                : o.containsKey(key)
-                        ? String.valueOf(o.get(key))
-                        : null;
     }
 }
