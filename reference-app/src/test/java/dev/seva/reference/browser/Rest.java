@@ -146,9 +146,9 @@ final class Rest {
      * Whether the server signs browsers in ({@code POST /callback?client_name=FormClient}, the auth branch's Pac4j
      * form client); the signed-in tests skip only when that path is not served at all.
      */
-    static boolean formSignInServed(Tenant t) {
+    static boolean formSignInServed() {
         Res r = send(HttpRequest.newBuilder(URI.create(BASE + "/callback?client_name=FormClient"))
-                .header("X-Seva-Tenant", t.slug()).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=nobody%40example.in&password=x")).build());
         return r.status() != 404;
     }
