@@ -14,6 +14,7 @@ const NOT_ALLOWED = 'You are not allowed to open this page.';
 const view = document.getElementById('view');
 let me = null;
 let renderCount = 0;
+let navigated = false;
 
 /** The pages: which menu entries a user sees (a convenience only: each page asks the API, which decides). */
 const ROUTES = {
@@ -46,7 +47,10 @@ async function start() {
   document.getElementById('sign-out').addEventListener('submit', () => {
     document.getElementById('sign-out-csrf').value = cookie('seva_csrf') || '';
   });
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => {
+    navigated = true;
+    route();
+  });
   if (!me.tenant && routeName() === '') {
     location.replace('#/platform');
     return;
@@ -93,9 +97,10 @@ function render(ticket, ...children) {
     return false;
   }
   replace(view, ...children);
+  // after moving to another page, focus its heading so that keyboard and screen-reader users start there
   const heading = view.querySelector('h1');
-  if (heading) {
-    heading.focus({ preventScroll: false });
+  if (heading && navigated) {
+    heading.focus();
   }
   return true;
 }

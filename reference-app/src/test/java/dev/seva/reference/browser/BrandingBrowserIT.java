@@ -120,6 +120,21 @@ class BrandingBrowserIT {
     }
 
     @Test
+    void aVisitorWhoIsNotSignedInIsSentToTheSignInPageAndBack() {
+        var t = Rest.newTenant("visitor", "Visitor & Co");
+        browser.open(t.origin() + "/app/#/users");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(t.origin() + "/login/?next="));
+        assertEquals(t.origin() + "/login/?next=%2Fapp%2F%23%2Fusers", browser.driver.getCurrentUrl());
+        browser.text("#brand-name", "Visitor & Co");
+        assertEquals("/app/#/users", browser.find("#next").getAttribute("value"), "sent with the form");
+        assertNull(browser.find("#next").getAttribute("disabled"));
+        browser.assertNoProblems();
+        // the root of the site leads to the portal, hence here too
+        browser.open(t.origin() + "/");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(t.origin() + "/login/?next="));
+    }
+
+    @Test
     void scriptInjectionThroughEveryBrandingFieldRendersAsText() throws Exception {
         var t = Rest.newTenant("inject", "Inject Test");
         String name = "<img src=x onerror=\"alert(1)\"><script>alert(2)</script>";
