@@ -155,7 +155,8 @@ class BrandingBrowserIT {
         // and a logo with a script is refused; a logo is only ever shown as an image anyway
         String unsafe = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(9)</script></svg>";
         var logo = Rest.send(HttpRequest.newBuilder(URI.create(Rest.BASE + "/api/v1/tenant/branding/logo"))
-                .header("X-Seva-Tenant", t.slug()).header("Authorization", "Bearer " + t.adminToken())
+                .timeout(java.time.Duration.ofSeconds(30)).header("X-Seva-Tenant", t.slug())
+                .header("Authorization", "Bearer " + t.adminToken())
                 .header("Content-Type", "image/svg+xml")
                 .PUT(HttpRequest.BodyPublishers.ofString(unsafe, StandardCharsets.UTF_8)).build());
         assertEquals(422, logo.status(), logo.body());

@@ -29,7 +29,9 @@ final class Rest {
     static final String PLATFORM_PASSWORD = System.getProperty("seva.it.platform.admin.password",
             "it-platform-admin-password");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1: the JDK client's h2c upgrade offer on a POST to a path Liberty does not serve can hang. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Rest() {
     }
@@ -148,7 +150,7 @@ final class Rest {
      */
     static boolean formSignInServed() {
         Res r = send(HttpRequest.newBuilder(URI.create(BASE + "/callback?client_name=FormClient"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=nobody%40example.in&password=x")).build());
         return r.status() != 404;
     }
