@@ -32,7 +32,10 @@ class OperationsIT {
             Map.entry("/api/v1/tenant/branding", List.of("put")),
             Map.entry("/api/v1/tenant/branding/logo", List.of("put", "delete")),
             Map.entry("/api/v1/audit-events", List.of("get")),
-            Map.entry("/api/v1/audit-events/verify", List.of("get")));
+            Map.entry("/api/v1/audit-events/verify", List.of("get")),
+            Map.entry("/api/v1/auth/methods", List.of("get")),
+            Map.entry("/api/v1/tenant/security-settings", List.of("get", "put")),
+            Map.entry("/api/v1/tenant/oidc-settings", List.of("get", "put")));
 
     @Test
     void readyWhenTheDatabaseIsMigrated() {
