@@ -45,6 +45,30 @@ class CookieAuthIT {
     }
 
     @Test
+    void aForgedCookieIsDroppedWithoutFloodingTheLog() throws Exception {
+        var log = java.nio.file.Path.of("target/liberty/wlp/usr/servers/seva-it/logs/messages.log");
+        String marker = "forged-" + java.util.UUID.randomUUID();
+        Browser br = Browser.forTenant(a.slug());
+        String t = a.adminToken();
+        String[] parts = t.split("\\.");
+        // a real header and signature with a changed payload (the e-mail)
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8).replace(a.adminEmail(), marker + "@x.in");
+        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        br.cookies.put("seva_token", parts[0] + "." + forgedPayload + "." + parts[2]);
+        for (int i = 0; i < 3; i++) {
+            br.get("/api/v1/me").problem(401, "AUTHENTICATION_REQUIRED");
+        }
+        Thread.sleep(500);
+        String text = java.nio.file.Files.readString(log);
+        // Liberty's error line for a rejected token quotes it (base64): it must not have been asked
+        org.junit.jupiter.api.Assertions.assertFalse(
+                text.contains(forgedPayload.substring(forgedPayload.length() - 40)),
+                "the forged cookie reached the server's token validation and its log");
+    }
+
+    @Test
     void theBearerHeaderWinsOverTheCookie() {
         Browser br = Browser.forTenant(a.slug());
         br.cookies.put("seva_token", b.adminToken());

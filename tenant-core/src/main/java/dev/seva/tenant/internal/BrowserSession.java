@@ -45,7 +45,7 @@ public final class BrowserSession {
     static final String NEXT_ATTRIBUTE = "seva.login.next";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern SAFE_NEXT = Pattern.compile("/app/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*");
+    private static final Pattern SAFE_NEXT = Pattern.compile("/app/[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*");
 
     private BrowserSession() {
     }

@@ -15,7 +15,7 @@ import org.pac4j.oidc.config.OidcConfiguration;
 /**
  * Each tenant's Pac4j {@link OidcClient}, built at request time from its settings ({@link OidcSettingsService}) and
  * kept per tenant until the settings change (their version is compared on every use, so a change on any node is
- * seen at the next sign-in). Two tenants thus talk to two providers at the same time, each through its own client,
+ * seen at the next sign-in; a provider that cannot be reached is not tried again for 30 seconds). Two tenants thus talk to two providers at the same time, each through its own client,
  * on its own host. Authorization code flow with state, nonce and PKCE (when the provider offers S256); the ID
  * token's signature (provider's JWKS), issuer, audience, expiry and nonce are checked by Pac4j.
  */
@@ -37,7 +37,14 @@ public class OidcClients {
     private record Built(long version, OidcClient client) {
     }
 
+    private record Failed(long version, long until) {
+    }
+
+    /** How long a client that could not be built (provider unreachable) is not tried again. */
+    private static final long RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     private final Map<TenantId, Built> clients = new ConcurrentHashMap<>();
+    private final Map<TenantId, Failed> failures = new ConcurrentHashMap<>();
 
     /**
      * @return the OIDC client of the request's tenant, when it turned OIDC on
@@ -56,7 +63,19 @@ public class OidcClients {
         }
         Built b = clients.get(t.get());
         if (b == null || b.version() != s.get().version()) {
-            b = new Built(s.get().version(), build(s.get(), settings.secret(t.get(), s.get())));
+            long version = s.get().version();
+            Failed f = failures.get(t.get());
+            if (f != null && f.version() == version && System.nanoTime() - f.until() < 0) {
+                // do not make every sign-in (the password form's too) wait for a provider that was just unreachable
+                throw new IllegalStateException("The provider could not be reached moments ago; not retried yet");
+            }
+            try {
+                b = new Built(version, build(s.get(), settings.secret(t.get(), s.get())));
+            } catch (RuntimeException e) {
+                failures.put(t.get(), new Failed(version, System.nanoTime() + RETRY_NANOS));
+                throw e;
+            }
+            failures.remove(t.get());
             clients.put(t.get(), b);
         }
         return Optional.of(b.client());

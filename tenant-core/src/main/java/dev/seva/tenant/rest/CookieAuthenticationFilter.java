@@ -1,6 +1,8 @@
 package dev.seva.tenant.rest;
 
 import dev.seva.tenant.internal.BrowserSession;
+import dev.seva.tenant.internal.TokenPrecheck;
+import jakarta.inject.Inject;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +21,10 @@ import java.io.IOException;
  * Signs in a request that carries its token in the {@code seva_token} cookie. Liberty authenticates a request for a
  * resource that the web container does not itself protect only when it brings an {@code Authorization} header; a
  * browser brings the cookie instead. For a resource that needs a role, this asks the server to authenticate the
- * request ({@link HttpServletRequest#authenticate}), which runs the cookie's {@code <mpJwt>} configuration. When the
- * cookie is not valid the request simply stays anonymous and {@link AccessFilter} answers 401. Public resources
- * never look at the cookie (nor log anything about a bad one).
+ * request ({@link HttpServletRequest#authenticate}), which runs the cookie's {@code <mpJwt>} configuration. A cookie
+ * that is visibly not a good token (forged, expired, garbage: {@link TokenPrecheck}) is not handed to the server,
+ * which would log an error and an FFDC report for it; the request stays anonymous and {@link AccessFilter} answers
+ * 401. Public resources never look at the cookie.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 5)
@@ -36,11 +39,15 @@ public class CookieAuthenticationFilter implements ContainerRequestFilter {
     @Context
     HttpServletResponse response;
 
+    @Inject
+    TokenPrecheck precheck;
+
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
         if (ctx.getHeaderString(HttpHeaders.AUTHORIZATION) != null || request.getUserPrincipal() != null
-                || BrowserSession.cookie(request, BrowserSession.TOKEN_COOKIE).isEmpty()
-                || !AccessFilter.needsRole(resource.getResourceMethod(), resource.getResourceClass())) {
+                || !AccessFilter.needsRole(resource.getResourceMethod(), resource.getResourceClass())
+                || !BrowserSession.cookie(request, BrowserSession.TOKEN_COOKIE).map(precheck::plausible).orElse(
+                        false)) {
             return;
         }
         try {
