@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint. With a tenant it signs in that tenant's users; with none, platform admins.
+ * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint and the browser's sign-in form
+ * (through Pac4j). With a tenant it signs in that tenant's users; with none, platform admins.
  * An unknown e-mail, a wrong password and a disabled user get the same answer after the same work (a dummy hash is
  * verified), every attempt is audited, and too many failures for an account or from an address are answered 429
  * (see {@link Throttles}) before any password is checked.

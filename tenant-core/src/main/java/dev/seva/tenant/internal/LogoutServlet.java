@@ -1,9 +1,6 @@
 package dev.seva.tenant.internal;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.TenantId;
 import jakarta.inject.Inject;
@@ -32,7 +29,7 @@ public class LogoutServlet extends HttpServlet {
     transient RequestTenantContext context;
 
     @Inject
-    transient JwtKeys keys;
+    transient TokenPrecheck tokens;
 
     @Inject
     transient RevokedTokens revoked;
@@ -47,7 +44,7 @@ public class LogoutServlet extends HttpServlet {
                     context.requestId(), List.of());
             return;
         }
-        token.flatMap(this::verified).ifPresent(claims -> {
+        token.flatMap(tokens::verified).ifPresent(claims -> {
             TenantId claimed = Optional.ofNullable(stringClaim(claims, "tenant")).map(TenantId::new).orElse(null);
             if (Objects.equals(claimed, context.current().orElse(null)) && claims.getJWTID() != null
                     && claims.getExpirationTime() != null) {
@@ -57,19 +54,6 @@ public class LogoutServlet extends HttpServlet {
         });
         BrowserSession.end(req, res);
         BrowserSession.seeOther(res, BrowserSession.LOGIN_PAGE + "?signedOut=1");
-    }
-
-    /** @return the token's claims when Seva signed it with its current key */
-    private Optional<JWTClaimsSet> verified(String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!jwt.verify(new RSASSAVerifier(keys.signing().toRSAPublicKey()))) {
-                return Optional.empty();
-            }
-            return Optional.of(jwt.getJWTClaimsSet());
-        } catch (ParseException | JOSEException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -6,6 +6,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.text.ParseException;
-import java.util.Date;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,19 +38,24 @@ public class TokenPrecheck {
 
     /** @return whether the token may be valid */
     public boolean plausible(String token) {
+        return verified(token).map(c -> c.getExpirationTime() != null
+                && c.getExpirationTime().getTime() + SKEW_MILLIS > System.currentTimeMillis()).orElse(false);
+    }
+
+    /** @return the token's claims when it is an RS256 token signed by one of Seva's published keys (expired or not) */
+    public Optional<JWTClaimsSet> verified(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
-                return false;
+                return Optional.empty();
             }
             JWK key = published().getKeyByKeyId(jwt.getHeader().getKeyID());
             if (!(key instanceof RSAKey rsa) || !jwt.verify(new RSASSAVerifier(rsa))) {
-                return false;
+                return Optional.empty();
             }
-            Date exp = jwt.getJWTClaimsSet().getExpirationTime();
-            return exp != null && exp.getTime() + SKEW_MILLIS > System.currentTimeMillis();
+            return Optional.of(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException | IOException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
