@@ -66,6 +66,12 @@ public enum ErrorCode {
     /** The resource was changed by someone else meanwhile. */
     CONCURRENT_MODIFICATION("CONCURRENT_MODIFICATION", 409, "Concurrent modification"),
 
+    /**
+     * Stored data failed its integrity check (its authentication tag does not match: altered on disk, or its key
+     * is gone); nothing of it is returned.
+     */
+    DATA_INTEGRITY_FAILED("DATA_INTEGRITY_FAILED", 409, "Stored data failed its integrity check"),
+
     // --- payload (413, 415)
     /** The body is larger than allowed. */
     PAYLOAD_TOO_LARGE("PAYLOAD_TOO_LARGE", 413, "Payload too large"),
@@ -90,7 +96,16 @@ public enum ErrorCode {
     /** An unexpected failure; the response carries a request id to quote. */
     INTERNAL_ERROR("INTERNAL_ERROR", 500, "Internal error"),
     /** A dependency (the database) is not available. */
-    SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable");
+    SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable"),
+
+    // --- browser sign-in (auth): cookies, CSRF, second-factor policy
+    /**
+     * A state-changing call authenticated by the {@code seva_token} cookie without {@code X-CSRF-Token} equal to the
+     * {@code seva_csrf} cookie (or a sign-out form without the matching {@code csrf} field).
+     */
+    CSRF_FAILED("CSRF_FAILED", 403, "CSRF check failed"),
+    /** The tenant requires a second factor for staff; this user must enrol TOTP before anything else. */
+    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 

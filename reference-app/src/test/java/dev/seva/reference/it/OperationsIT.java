@@ -32,7 +32,15 @@ class OperationsIT {
             Map.entry("/api/v1/tenant/branding", List.of("put")),
             Map.entry("/api/v1/tenant/branding/logo", List.of("put", "delete")),
             Map.entry("/api/v1/audit-events", List.of("get")),
-            Map.entry("/api/v1/audit-events/verify", List.of("get")));
+            Map.entry("/api/v1/audit-events/verify", List.of("get")),
+            Map.entry("/api/v1/auth/methods", List.of("get")),
+            Map.entry("/api/v1/tenant/security-settings", List.of("get", "put")),
+            Map.entry("/api/v1/tenant/oidc-settings", List.of("get", "put")),
+            Map.entry("/callback", List.of("get", "post")),
+            Map.entry("/login/complete", List.of("get")),
+            Map.entry("/login/totp", List.of("post")),
+            Map.entry("/login/oidc", List.of("get")),
+            Map.entry("/logout", List.of("post")));
 
     @Test
     void readyWhenTheDatabaseIsMigrated() {

@@ -7,13 +7,16 @@ import dev.seva.sdk.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint. With a tenant it signs in that tenant's users; with none, platform admins.
+ * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint and the browser's sign-in form
+ * (through Pac4j). With a tenant it signs in that tenant's users; with none, platform admins.
  * An unknown e-mail, a wrong password and a disabled user get the same answer after the same work (a dummy hash is
  * verified), every attempt is audited, and too many failures for an account or from an address are answered 429
  * (see {@link Throttles}) before any password is checked.
@@ -46,16 +49,41 @@ public class AuthService {
     @Inject
     Throttles throttles;
 
+    /** Who signed in: enough to mint their token. {@code tenant} is null for platform admins. */
+    public record SignedIn(String userId, String email, Set<Role> roles, TenantId tenant) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** Defensive copy. */
+        public SignedIn {
+            roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        }
+    }
+
     /**
      * @param totp a current TOTP code or an unused recovery code, for users who turned the second factor on
      * @return a token for the user with these credentials
      */
     public TokenIssuer.Issued signIn(String email, String password, String totp) {
+        return issue(authenticate(email, password, totp));
+    }
+
+    /** @return a token for someone who signed in */
+    public TokenIssuer.Issued issue(SignedIn who) {
+        return issuer.issue(who.userId(), who.email(), who.roles(), who.tenant());
+    }
+
+    /**
+     * Checks e-mail, password and second factor (the token endpoint, and the browser's sign-in form, which passes no
+     * {@code totp} and then asks for it on a page of its own: {@link #secondFactor}).
+     *
+     * @return who signed in; 401 INVALID_CREDENTIALS (or TOTP_REQUIRED after a right password), 429 when throttled
+     */
+    public SignedIn authenticate(String email, String password, String totp) {
         FieldCheck check = new FieldCheck();
         check.required("email", email, 254);
         check.required("password", password, 200);
         check.throwIfAny();
-        String normalised = email.strip().toLowerCase(Locale.ROOT);
+        String normalised = normalise(email);
         Optional<TenantId> tenant = context.current();
         TenantId chain = tenant.orElse(TenantId.PLATFORM);
         try {
@@ -67,8 +95,8 @@ public class AuthService {
         if (tenant.isEmpty()) {
             Optional<PlatformAdminRecord> admin = platformAdmins.find(normalised);
             boolean ok = hasher.verify(password, admin.map(PlatformAdminRecord::getPasswordHash).orElse(null));
-            return outcome(TenantId.PLATFORM, normalised, ok && admin.isPresent(), () -> issuer
-                    .issue(admin.get().getId(), normalised, EnumSet.of(Role.PLATFORM_ADMIN), null));
+            return outcome(TenantId.PLATFORM, normalised, ok && admin.isPresent(),
+                    () -> new SignedIn(admin.get().getId(), normalised, EnumSet.of(Role.PLATFORM_ADMIN), null));
         }
         List<UserRecord> users = ems.tenant()
                 .createQuery("SELECT u FROM User u WHERE u.email = :e", UserRecord.class)
@@ -90,11 +118,42 @@ public class AuthService {
             }
         }
         return outcome(tenant.get(), normalised, ok,
-                () -> issuer.issue(user.get().getId(), normalised, user.get().getRoles(), tenant.get()));
+                () -> new SignedIn(user.get().getId(), normalised, user.get().getRoles(), tenant.get()));
     }
 
-    private TokenIssuer.Issued outcome(TenantId chain, String email, boolean ok,
-            java.util.function.Supplier<TokenIssuer.Issued> token) {
+    /**
+     * The second step of a browser sign-in whose password was right moments ago (kept in the HTTP session, never
+     * the password itself): the TOTP or recovery code alone, with the same throttling, audit and answers as
+     * {@link #authenticate}.
+     *
+     * @param email the normalised e-mail the password was checked for
+     * @return who signed in; 401 INVALID_CREDENTIALS for a wrong, used or missing code, 429 when throttled
+     */
+    public SignedIn secondFactor(String email, String code) {
+        TenantId tenant = context.current().orElseThrow(
+                () -> new SevaException(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password."));
+        try {
+            throttles.checkSignIn(tenant, email, context.clientIp());
+        } catch (Throttles.Limited e) {
+            audit.recordAs(tenant, email, "LOGIN_THROTTLED", "user", email, null);
+            throw e;
+        }
+        Optional<UserRecord> user = ems.tenant()
+                .createQuery("SELECT u FROM User u WHERE u.email = :e", UserRecord.class).setParameter("e", email)
+                .getResultList().stream().filter(UserRecord::isActive).findFirst();
+        boolean ok = user.isPresent() && code != null && !code.isBlank()
+                && totp.check(user.get().getId(), code.strip()) == TotpService.Check.PASSED;
+        return outcome(tenant, email, ok,
+                () -> new SignedIn(user.get().getId(), email, user.get().getRoles(), tenant));
+    }
+
+    /** @return the e-mail as users are looked up by: stripped, lower case */
+    static String normalise(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private SignedIn outcome(TenantId chain, String email, boolean ok,
+            java.util.function.Supplier<SignedIn> token) {
         if (!ok) {
             throttles.failedSignIn(chain, email, context.clientIp());
             audit.recordAs(chain, email, "LOGIN_FAILED", "user", email, null);

@@ -7,6 +7,7 @@ import dev.seva.sdk.SevaPrincipal;
 import dev.seva.tenant.internal.CurrentUser;
 import dev.seva.tenant.internal.EntityService;
 import dev.seva.tenant.internal.RequestTenantContext;
+import dev.seva.tenant.internal.SignInPolicy;
 import dev.seva.tenant.internal.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,9 +42,12 @@ public class MeResource {
     @Inject
     EntityService entities;
 
+    @Inject
+    SignInPolicy policy;
+
     /** The signed-in user. */
     public record Me(String userId, String email, String name, List<String> roles, String tenant,
-            List<EntityService.MyEntity> entities) {
+            List<EntityService.MyEntity> entities, boolean totpEnrolmentRequired) {
     }
 
     /** @return who is signed in */
@@ -51,12 +55,13 @@ public class MeResource {
     @Transactional
     @RolesAllowed({Role.Names.PLATFORM_ADMIN, Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF,
             Role.Names.AGENT, Role.Names.CLIENT, Role.Names.AUDITOR})
-    @Operation(summary = "The signed-in user, their roles and their business entities")
+    @Operation(summary = "The signed-in user, their roles and their business entities; totpEnrolmentRequired when"
+            + " the tenant requires a second factor of staff and this user has none yet")
     public Me me() {
         SevaPrincipal p = currentUser.require();
         List<String> roles = p.roles().stream().map(Role::name).sorted().toList();
         if (context.current().isEmpty()) {
-            return new Me(p.userId(), p.email(), "Platform admin", roles, null, List.of());
+            return new Me(p.userId(), p.email(), "Platform admin", roles, null, List.of(), false);
         }
         UserService.UserView u;
         try {
@@ -65,6 +70,6 @@ public class MeResource {
             throw new SevaException(ErrorCode.AUTHENTICATION_REQUIRED, "This account no longer exists.");
         }
         return new Me(u.id(), u.email(), u.name(), u.roles(), context.slug().orElse(null),
-                entities.entitiesOf(u.id()));
+                entities.entitiesOf(u.id()), policy.enrolmentRequired(p));
     }
 }
