@@ -245,7 +245,8 @@ async function entitiesPage(ticket) {
   const table = entityTable(page.items || []);
   const parts = [h('h1', { tabindex: '-1', text: 'Entities' }),
     h('section', { class: 'card', 'aria-labelledby': 'list-title' },
-      h('h2', { id: 'list-title', text: isStaff() ? "The firm's entities" : 'Your entities' }), table)];
+      h('h2', { id: 'list-title', text: isStaff() ? "The firm's entities" : 'Your entities' }),
+      h('p', { id: 'entity-count', class: 'muted', text: countText(page, 'entity', 'entities') }), table)];
   if (isStaff()) {
     parts.push(entityForm(ticket));
   }
@@ -296,6 +297,7 @@ function entityForm(ticket) {
       showDone(message, `Created ${created.legalName}.`);
       const page = await api('/entities?size=200');
       document.getElementById('entity-list').replaceWith(entityTable(page.items || []));
+      document.getElementById('entity-count').textContent = countText(page, 'entity', 'entities');
     } catch (e) {
       const rest = e instanceof ApiError ? showFieldErrors(form, 'entity-', e.fieldErrors) : [];
       if (!(e instanceof ApiError) || e.fieldErrors.length === 0 || rest.length > 0) {
@@ -317,7 +319,8 @@ async function usersPage(ticket) {
   const tableSlot = h('div', { class: 'table-wrap' }, userTable(page.items || [], message));
   render(ticket, h('h1', { tabindex: '-1', text: 'Users' }),
     h('section', { class: 'card', 'aria-labelledby': 'users-title' },
-      h('h2', { id: 'users-title', text: "The firm's users" }), message, tableSlot),
+      h('h2', { id: 'users-title', text: "The firm's users" }),
+      h('p', { id: 'user-count', class: 'muted', text: countText(page, 'user', 'users') }), message, tableSlot),
     userForm(tableSlot, message));
 }
 
@@ -383,6 +386,7 @@ function userForm(tableSlot, listMessage) {
       showDone(message, `Created ${created.email}.`);
       const page = await api('/users?size=200');
       replace(tableSlot, userTable(page.items || [], listMessage));
+      document.getElementById('user-count').textContent = countText(page, 'user', 'users');
     } catch (e) {
       const errors = e instanceof ApiError ? e.fieldErrors.map((f) => (f.field === 'name'
         ? { ...f, field: 'name-input' } : f)) : [];
@@ -610,8 +614,19 @@ async function platformPage(ticket) {
   const tableSlot = h('div', { class: 'table-wrap' }, tenantTable(page.items || []));
   render(ticket, h('h1', { tabindex: '-1', text: 'Tenants' }),
     h('section', { class: 'card', 'aria-labelledby': 'tenants-title' },
-      h('h2', { id: 'tenants-title', text: 'Firms on this platform' }), tableSlot),
+      h('h2', { id: 'tenants-title', text: 'Firms on this platform' }),
+      h('p', { id: 'tenant-count', class: 'muted', text: countText(page, 'firm', 'firms') }), tableSlot),
     tenantForm(tableSlot));
+}
+
+/** "3 firms", or "the first 200 of 250 firms" when the list has more pages than one. */
+function countText(page, one, many) {
+  const shown = (page.items || []).length;
+  const total = typeof page.total === 'number' ? page.total : shown;
+  if (total > shown) {
+    return `The first ${shown} of ${total} ${many}.`;
+  }
+  return `${total} ${total === 1 ? one : many}.`;
 }
 
 function tenantTable(items) {
@@ -651,6 +666,7 @@ function tenantForm(tableSlot) {
       showDone(message, `Created ${created.name}.`);
       const page = await api('/platform/tenants?size=200');
       replace(tableSlot, tenantTable(page.items || []));
+      document.getElementById('tenant-count').textContent = countText(page, 'firm', 'firms');
     } catch (e) {
       const rest = e instanceof ApiError ? showFieldErrors(form, 'tenant-', e.fieldErrors) : [];
       showError(message, e instanceof ApiError && e.fieldErrors.length > 0 && rest.length === 0

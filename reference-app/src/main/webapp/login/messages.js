@@ -6,8 +6,7 @@ const MESSAGES = {
   RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
   OIDC_FAILED: 'Signing in through your organisation did not work, or no account here is linked to it.',
   TOTP_INVALID: 'That code is not right or was used already. Try the next code from your app.',
-  TOTP_EXPIRED: 'The sign-in took too long. Start again with your e-mail and password.',
-  SESSION_EXPIRED: 'The sign-in took too long. Start again with your e-mail and password.',
+  SIGN_IN_EXPIRED: 'The sign-in took too long. Start again with your e-mail and password.',
   TENANT_SUSPENDED: "This firm's portal is suspended. Please contact its administrator.",
 };
 

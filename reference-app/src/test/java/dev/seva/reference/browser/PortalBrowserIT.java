@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -29,13 +28,6 @@ class PortalBrowserIT {
     /** Asked once per run: is browser sign-in served at all ({@code POST /callback})? */
     private static Boolean formSignIn;
 
-    /**
-     * Development aid only: {@code -Dseva.it.browser.bearer=true} signs the browser in by adding an
-     * {@code Authorization} header to every request (CDP) instead of using the sign-in form, to exercise the pages on
-     * a server without browser sign-in. Never set in the build.
-     */
-    private static final boolean BEARER = Boolean.getBoolean("seva.it.browser.bearer");
-
     Browser browser;
     Path tmp;
 
@@ -43,7 +35,7 @@ class PortalBrowserIT {
     void start(@TempDir Path tmp, TestInfo info) throws Exception {
         Browser.require();
         if (formSignIn == null) {
-            formSignIn = BEARER || Rest.formSignInServed();
+            formSignIn = Rest.formSignInServed();
         }
         if (!formSignIn) {
             String reason = "POST /callback?client_name=FormClient answers 404: this server has no browser sign-in "
@@ -62,15 +54,14 @@ class PortalBrowserIT {
         }
     }
 
-    /** Signs in through the page of {@code origin} and waits for the portal to show the user. */
-    private void signIn(String origin, String slug, String email, String password) {
-        if (BEARER) {
-            browser.driver.executeCdpCommand("Network.enable", Map.of());
-            browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(
-                    "Authorization", "Bearer " + Rest.token(slug, email, password))));
-            browser.open(origin + "/app/");
-        } else {
-            submitPassword(origin, email, password);
+    /** Signs in through the sign-in page of {@code origin} and waits for the portal to show the user. */
+    private void signIn(String origin, String email, String password) {
+        submitPassword(origin, email, password);
+        try {
+            browser.waitUntil(d -> d.getCurrentUrl().startsWith(origin + "/app/"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("signing in as " + email + " ended on " + browser.driver.getCurrentUrl()
+                    + ", not in the portal", e);
         }
         browser.textContains("#user-name", email);
     }
@@ -88,14 +79,13 @@ class PortalBrowserIT {
 
     @Test
     void signInWithPasswordAndTotp() {
-        Assumptions.assumeFalse(BEARER, "needs the real sign-in");
         var t = Rest.newTenant("acme", "Acme & Co");
         // a wrong password comes back to the page with the contract's error
         submitPassword(t.origin(), t.adminEmail(), "not-the-password");
         browser.waitUntil(d -> d.getCurrentUrl().contains("error=INVALID_CREDENTIALS"));
         assertEquals("The e-mail or the password is not right.", browser.visible("#message").getText());
 
-        signIn(t.origin(), t.slug(), t.adminEmail(), t.adminPassword());
+        signIn(t.origin(), t.adminEmail(), t.adminPassword());
         browser.text("h1", "Welcome, Acme & Co admin");
         browser.assertNoProblems();
 
@@ -131,6 +121,29 @@ class PortalBrowserIT {
     }
 
     @Test
+    void staffWithoutASecondFactorAreSentToSetItUpWhenTheFirmRequiresIt() {
+        var t = Rest.newTenant("strict", "Strict & Co");
+        var staff = Rest.newUser(t, "Sunil Staff", "STAFF");
+        Rest.call("PUT", "/api/v1/tenant/security-settings", t.slug(), t.adminToken(),
+                "{\"totpRequiredForStaff\": true}").expect(200);
+        signIn(t.origin(), staff.email(), staff.password());
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/app/#/security"));
+        browser.visible("#totp-required");
+        // the other pages are refused by the API until then, and say so
+        browser.open(t.origin() + "/app/#/entities");
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/app/#/security"));
+        browser.click("#totp-start");
+        String secret = browser.visible("#totp-secret").getText();
+        browser.type("#totp-code", Rest.totp(secret, 0)).click("#totp-confirm");
+        browser.visible("#recovery-codes");
+        assertFalse(browser.find("#totp-required").isDisplayed());
+        browser.open(t.origin() + "/app/#/entities");
+        browser.visible("#entity-form");
+        browser.assertNoProblems();
+        browser.shot("enrolled");
+    }
+
+    @Test
     void aClientSwitchesEntityAndTheChoiceIsRemembered() {
         var t = Rest.newTenant("switch", "Switch & Co");
         var client = Rest.newUser(t, "Meera Client", "CLIENT");
@@ -138,7 +151,7 @@ class PortalBrowserIT {
         Rest.newEntity(t, "Meera Exports LLP", client);
         Rest.newEntity(t, "Somebody Else Ltd", null);
 
-        signIn(t.origin(), t.slug(), client.email(), client.password());
+        signIn(t.origin(), client.email(), client.password());
         browser.text("h1", "Welcome, Meera Client");
         Select switcher = new Select(browser.visible("#entity-select"));
         assertEquals(List.of("Meera Exports LLP", "Meera Textiles Pvt Ltd"), switcher.getOptions().stream()
@@ -177,7 +190,7 @@ class PortalBrowserIT {
     void aClientCannotOpenAdminPages() {
         var t = Rest.newTenant("deny", "Deny & Co");
         var client = Rest.newUser(t, "Ravi Client", "CLIENT");
-        signIn(t.origin(), t.slug(), client.email(), client.password());
+        signIn(t.origin(), client.email(), client.password());
         browser.text("h1", "Welcome, Ravi Client");
         List<String> menu = browser.findAll("#nav a").stream().map(WebElement::getText).toList();
         assertFalse(menu.contains("Users") || menu.contains("Branding") || menu.contains("Tenants"), menu::toString);
@@ -201,7 +214,7 @@ class PortalBrowserIT {
     @Test
     void anAdminChangesTheBrandingAndTheSignInPageChanges() throws Exception {
         var t = Rest.newTenant("rebrand", "Rebrand & Co");
-        signIn(t.origin(), t.slug(), t.adminEmail(), t.adminPassword());
+        signIn(t.origin(), t.adminEmail(), t.adminPassword());
         browser.open(t.origin() + "/app/#/branding");
         browser.visible("#branding-form");
         assertEquals("Rebrand & Co", browser.find("#brand-displayName").getAttribute("value"));
@@ -237,11 +250,7 @@ class PortalBrowserIT {
         browser.shot("settings");
 
         // the sign-in page, as anyone sees it now
-        if (BEARER) {
-            browser.open(t.origin() + "/login/");
-        } else {
-            signOut();
-        }
+        signOut();
         browser.text("#brand-name", "Rebranded Advisors");
         assertEquals("rgb(91, 33, 182)", browser.css(".brand-bar", "background-color"));
         assertEquals("rgb(217, 119, 6)", browser.css(".brand-bar", "border-bottom-color"));
@@ -260,7 +269,7 @@ class PortalBrowserIT {
     @Test
     void staffCreateEntitiesAndAdminsManageUsers() {
         var t = Rest.newTenant("admin", "Admin & Co");
-        signIn(t.origin(), t.slug(), t.adminEmail(), t.adminPassword());
+        signIn(t.origin(), t.adminEmail(), t.adminPassword());
 
         browser.open(t.origin() + "/app/#/entities");
         browser.type("#entity-legalName", "Sharma Traders Pvt Ltd").type("#entity-pan", "ABCDE").click(
@@ -272,6 +281,7 @@ class PortalBrowserIT {
         browser.type("#entity-pan", "AAPFU0939F").click("#entity-create");
         browser.textContains("#entity-message", "Created Sharma Traders Pvt Ltd");
         browser.textContains("#entity-list", "Sharma Traders Pvt Ltd");
+        browser.text("#entity-count", "1 entity.");
         assertEquals("", browser.find("#entity-pan-error").getText());
 
         browser.open(t.origin() + "/app/#/users");
@@ -280,6 +290,7 @@ class PortalBrowserIT {
         browser.click("#user-roles input[value=CLIENT]").click("#user-roles input[value=STAFF]");
         browser.type("#user-password", "anita-first-password").click("#user-create");
         browser.textContains("#user-message", "Created anita@example.in");
+        browser.text("#user-count", "2 users.");
         String row = "#user-list tr[data-email='anita@example.in']";
         browser.text(row + " .user-status", "Active");
         assertTrue(browser.find(row).getText().contains("Staff"));
@@ -299,7 +310,7 @@ class PortalBrowserIT {
     void thePlatformAdminListsTenants() {
         var t = Rest.newTenant("listed", "Listed & Co");
         String platform = "http://localhost:" + Rest.PORT;
-        signIn(platform, null, Rest.PLATFORM_EMAIL, Rest.PLATFORM_PASSWORD);
+        signIn(platform, Rest.PLATFORM_EMAIL, Rest.PLATFORM_PASSWORD);
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/app/#/platform"));
         browser.visible("#tenant-list");
         String row = "#tenant-list tr[data-slug='" + t.slug() + "']";
