@@ -120,6 +120,23 @@ class BrandingBrowserIT {
     }
 
     @Test
+    void theSignInPageWorksFromTheKeyboardWithAVisibleFocus() {
+        var t = Rest.newTenant("keys", "Keys & Co");
+        browser.open(t.origin() + "/login/");
+        browser.text("#brand-name", "Keys & Co");
+        var order = new java.util.ArrayList<String>();
+        for (int i = 0; i < 4; i++) {
+            browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            order.add((String) browser.js("return document.activeElement.id || document.activeElement.className"));
+        }
+        assertEquals(List.of("skip-link", "username", "password", "sign-in"), order, "tab order");
+        assertEquals("solid", browser.js("return getComputedStyle(document.activeElement).outlineStyle"),
+                "the focused control shows it");
+        assertEquals("3px", browser.js("return getComputedStyle(document.activeElement).outlineWidth"));
+        browser.shot("focus");
+    }
+
+    @Test
     void aVisitorWhoIsNotSignedInIsSentToTheSignInPageAndBack() {
         var t = Rest.newTenant("visitor", "Visitor & Co");
         browser.open(t.origin() + "/app/#/users");
@@ -161,6 +178,12 @@ class BrandingBrowserIT {
                 .PUT(HttpRequest.BodyPublishers.ofString(unsafe, StandardCharsets.UTF_8)).build());
         assertEquals(422, logo.status(), logo.body());
 
+        // the OIDC button's label is tenant-typed too (a loopback issuer is accepted; it is never contacted here)
+        String label = "<img src=x onerror=alert(10)>Google";
+        Rest.call("PUT", "/api/v1/tenant/oidc-settings", t.slug(), t.adminToken(), Json.createObjectBuilder()
+                .add("enabled", true).add("issuer", "http://127.0.0.1:9/").add("clientId", "portal")
+                .add("clientSecret", "not-used-here").add("label", label).build().toString()).expect(200);
+
         for (String page : List.of("/login/", "/login/totp.html")) {
             browser.open(t.origin() + page);
             browser.text("#brand-name", name);
@@ -178,6 +201,13 @@ class BrandingBrowserIT {
             browser.assertNoAlert();
             browser.assertNoProblems();
         }
+        browser.open(t.origin() + "/login/");
+        browser.text("#oidc-link", label);
+        assertEquals(t.origin() + "/login/oidc", browser.find("#oidc-link").getAttribute("href"));
+        assertEquals(0L, browser.js("return document.querySelectorAll('#oidc img').length"));
+        browser.js("return new Promise(r => setTimeout(r, 300))");
+        browser.assertNoAlert();
+        browser.assertNoProblems();
         browser.shot("login");
         assertTrue(Files
                 .size(Browser.SHOTS.resolve("scriptInjectionThroughEveryBrandingFieldRendersAsText-login.png")) > 1000);
