@@ -1,5 +1,7 @@
 package dev.seva.tenant.internal;
 
+import dev.seva.tenant.Caller;
+
 import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaPrincipal;
 import dev.seva.sdk.TenantId;
@@ -14,13 +16,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The signed-in principal of the request, read from the validated MP-JWT. */
 @RequestScoped
-public class CurrentUser {
+public class CurrentUser implements Caller {
 
     @Inject
     Instance<HttpServletRequest> request;
 
     private SevaPrincipal principal;
     private boolean read;
+
+    @Override
+    public Optional<SevaPrincipal> principal() {
+        return get();
+    }
 
     /** @return the principal, or empty for an anonymous request or off a request */
     public Optional<SevaPrincipal> get() {
@@ -32,6 +39,7 @@ public class CurrentUser {
     }
 
     /** @return the principal; the resources' {@code @RolesAllowed} guarantees there is one */
+    @Override
     public SevaPrincipal require() {
         return get().orElseThrow(() -> new dev.seva.sdk.SevaException(dev.seva.sdk.ErrorCode.AUTHENTICATION_REQUIRED,
                 "Sign in first."));

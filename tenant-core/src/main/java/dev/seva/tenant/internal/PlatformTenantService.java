@@ -1,5 +1,7 @@
 package dev.seva.tenant.internal;
 
+import dev.seva.tenant.Plan;
+
 import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
@@ -23,18 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class PlatformTenantService {
-
-    /** Plans a tenant can be on; limits per plan come with the features that need them. */
-    public enum Plan {
-        /** trial */
-        FREE,
-        /** small firm */
-        STARTER,
-        /** the default */
-        PROFESSIONAL,
-        /** large firm */
-        ENTERPRISE
-    }
 
     /** Tenant statuses. */
     public enum Status {

@@ -2,6 +2,7 @@ package dev.seva.tenant.internal;
 
 import dev.seva.sdk.TenantContext;
 import dev.seva.sdk.TenantId;
+import dev.seva.tenant.TenantPersistence;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +30,7 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  * a clear error (RLS would refuse its writes anyway). Work for another tenant runs in a transaction of its own.
  */
 @RequestScoped
-public class TenantEntityManagers {
+public class TenantEntityManagers implements TenantPersistence {
 
     @PersistenceUnit(unitName = "seva")
     EntityManagerFactory emf;
@@ -42,7 +43,10 @@ public class TenantEntityManagers {
 
     private static final String TX_TENANT = TenantEntityManagers.class.getName() + ".tenant";
 
-    private final Map<TenantId, EntityManager> byTenant = new HashMap<>();
+    private record Key(EntityManagerFactory unit, TenantId tenant) {
+    }
+
+    private final Map<Key, EntityManager> byTenant = new HashMap<>();
     private EntityManager platform;
 
     /** @return the EntityManager of the request's tenant, joined to the current transaction */
@@ -56,6 +60,16 @@ public class TenantEntityManagers {
      * @return that tenant's EntityManager, joined to the current transaction
      */
     public EntityManager forTenant(TenantId tenant) {
+        return forTenant(emf, tenant);
+    }
+
+    @Override
+    public EntityManager tenant(EntityManagerFactory unit) {
+        return forTenant(unit, tenantContext.require());
+    }
+
+    @Override
+    public EntityManager forTenant(EntityManagerFactory unit, TenantId tenant) {
         if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
             throw new jakarta.persistence.TransactionRequiredException(
                     "Tenant data is read and written inside a transaction only (the RLS setting is transaction-local)");
@@ -67,8 +81,8 @@ public class TenantEntityManagers {
             throw new IllegalStateException("A transaction may touch one tenant's data only: it holds " + bound
                     + ", not " + tenant);
         }
-        EntityManager em = byTenant.computeIfAbsent(tenant, t -> emf
-                .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, t.value())));
+        EntityManager em = byTenant.computeIfAbsent(new Key(unit, tenant), k -> k.unit()
+                .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.value())));
         em.joinTransaction();
         return em;
     }

@@ -1,0 +1,64 @@
+package dev.seva.tenant.internal;
+
+import dev.seva.sdk.SevaException;
+import dev.seva.sdk.SevaPrincipal;
+import dev.seva.tenant.Entities;
+import dev.seva.tenant.EntityRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link Entities} on tenant-core's unit; joins the caller's transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DefaultEntities implements Entities {
+
+    @Inject
+    TenantEntityManagers ems;
+
+    @Inject
+    CurrentUser caller;
+
+    @Override
+    public EntityRef require(String entityId) {
+        SevaPrincipal p = caller.require();
+        Optional<EntityRef> e = find(entityId);
+        if (e.isEmpty() || (!p.isStaff() && !isMember(p.userId(), entityId))) {
+            throw SevaException.notFound("Entity");
+        }
+        return e.get();
+    }
+
+    @Override
+    public Optional<EntityRef> find(String entityId) {
+        if (entityId == null || entityId.isBlank() || entityId.length() > 36) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ems.tenant().find(BusinessEntityRecord.class, entityId)).map(r -> {
+            EntityFields f = r.fields();
+            return new EntityRef(r.getId(), f.legalName(), f.type(), f.state(), f.pan(), f.gstin());
+        });
+    }
+
+    @Override
+    public Optional<Set<String>> restrictedTo() {
+        SevaPrincipal p = caller.require();
+        if (p.isStaff()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HashSet<>(ems.tenant()
+                .createQuery("SELECT m.entityId FROM Membership m WHERE m.userId = :u", String.class)
+                .setParameter("u", p.userId()).getResultList()));
+    }
+
+    @Override
+    public boolean isMember(String userId, String entityId) {
+        return !ems.tenant()
+                .createQuery("SELECT m.entityId FROM Membership m WHERE m.entityId = :e AND m.userId = :u",
+                        String.class)
+                .setParameter("e", entityId).setParameter("u", userId).setMaxResults(1).getResultList().isEmpty();
+    }
+}

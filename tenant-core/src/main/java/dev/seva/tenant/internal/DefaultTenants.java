@@ -1,0 +1,37 @@
+package dev.seva.tenant.internal;
+
+import dev.seva.sdk.ErrorCode;
+import dev.seva.sdk.SevaException;
+import dev.seva.sdk.TenantId;
+import dev.seva.tenant.Plan;
+import dev.seva.tenant.TenantInfo;
+import dev.seva.tenant.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** {@link Tenants} from the request's resolved tenant and the cached lookup. */
+@ApplicationScoped
+public class DefaultTenants implements Tenants {
+
+    @Inject
+    RequestTenantContext context;
+
+    @Inject
+    PlatformTenantService tenants;
+
+    @Override
+    public TenantInfo current() {
+        return context.tenant().map(DefaultTenants::info)
+                .orElseThrow(() -> new SevaException(ErrorCode.TENANT_REQUIRED, "Name the tenant."));
+    }
+
+    @Override
+    public Optional<TenantInfo> find(TenantId id) {
+        return tenants.find(id).map(DefaultTenants::info);
+    }
+
+    private static TenantInfo info(TenantSummary t) {
+        return new TenantInfo(t.id(), t.slug(), t.name(), Plan.valueOf(t.plan()));
+    }
+}
