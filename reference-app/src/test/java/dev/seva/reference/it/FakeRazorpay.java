@@ -123,9 +123,11 @@ final class FakeRazorpay {
 
     /** A webhook body as Razorpay sends it, for a payment event ({@code payment.captured}, {@code payment.failed}). */
     static String paymentEvent(String event, JsonObject payment) {
-        JsonObject p = event.equals("payment.failed") ? Json.createObjectBuilder(payment).add("status", "failed")
-                .add("captured", false).add("error_code", "BAD_REQUEST_ERROR")
-                .add("error_description", "Payment failed").build() : payment;
+        JsonObject p = event.equals("payment.failed")
+                ? Json.createObjectBuilder(payment).add("status", "failed")
+                        .add("captured", false).add("error_code", "BAD_REQUEST_ERROR")
+                        .add("error_description", "Payment failed").build()
+                : payment;
         return Json.createObjectBuilder().add("entity", "event").add("account_id", "acc_FAKE0000000001")
                 .add("event", event).add("contains", Json.createArrayBuilder().add("payment"))
                 .add("payload", Json.createObjectBuilder().add("payment", Json.createObjectBuilder().add("entity", p)))
@@ -216,7 +218,8 @@ final class FakeRazorpay {
                 }
                 JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8)))
                         .readObject();
-                long amount = req.containsKey("amount") ? req.getJsonNumber("amount").longValue()
+                long amount = req.containsKey("amount")
+                        ? req.getJsonNumber("amount").longValue()
                         : p.getJsonNumber("amount").longValue();
                 synchronized (this) {
                     long done = refunded.getOrDefault(paymentId, 0L);

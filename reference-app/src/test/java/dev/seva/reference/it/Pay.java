@@ -68,7 +68,8 @@ final class Pay {
 
     /** Posts a webhook signed with {@code secret} (null: no signature) under a tenant header. */
     static HttpResponse<String> webhook(String slug, String body, String secret, String eventId) {
-        return webhookTo("/api/v1/webhooks/razorpay", slug, body, secret == null ? null
+        return webhookTo("/api/v1/webhooks/razorpay", slug, body, secret == null
+                ? null
                 : FakeRazorpay.sign(secret, body.getBytes(StandardCharsets.UTF_8)), eventId);
     }
 
@@ -105,8 +106,9 @@ final class Pay {
 
     /** How many audit events of this action name this target (one per delivered CDI event). */
     static int audits(String tenantId, String action, String targetId) {
-        try (Connection c = Db.owner(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = ? AND target_id = ?")) {
+        try (Connection c = Db.owner();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = ? AND target_id = ?")) {
             s.setString(1, tenantId);
             s.setString(2, action);
             s.setString(3, targetId);

@@ -77,8 +77,10 @@ class PaymentsIT {
         assertFalse(r.body().contains(firm.keys().keySecret()));
         assertFalse(r.body().contains(firm.keys().webhookSecret()));
         assertEquals(0, Pay.sql("SELECT count(*) FROM payment_settings WHERE tenant_id = ? AND (key_secret_sealed"
-                + " LIKE '%' || ? || '%' OR webhook_secret_sealed LIKE '%' || ? || '%')", tid(), firm.keys()
-                        .keySecret(), firm.keys().webhookSecret()));
+                + " LIKE '%' || ? || '%' OR webhook_secret_sealed LIKE '%' || ? || '%')", tid(),
+                firm.keys()
+                        .keySecret(),
+                firm.keys().webhookSecret()));
         Api.call("PUT", "/api/v1/tenant/payment-settings", firm.tenant().t(), firm.tenant().adminToken(),
                 Json.createObjectBuilder().add("keyId", "nope").add("stateCode", "99").build())
                 .problem(400, "VALIDATION_FAILED");
