@@ -73,7 +73,7 @@ CREATE TABLE invoice_line (
     sgst_paise        bigint        NOT NULL,
     igst_paise        bigint        NOT NULL,
     UNIQUE (invoice_id, line_no),
-    FOREIGN KEY (tenant_id, invoice_id) REFERENCES invoice (tenant_id, id) ON DELETE CASCADE
+    FOREIGN KEY (tenant_id, invoice_id) REFERENCES invoice (tenant_id, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
 );
 
 -- one row per gateway payment: the unique key is what makes PaymentCaptured fire once per real payment

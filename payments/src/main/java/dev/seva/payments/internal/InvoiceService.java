@@ -154,6 +154,8 @@ public class InvoiceService {
                 split.sgstPaise(), split.igstPaise());
         EntityManager em = unit.em();
         em.persist(inv);
+        // no JPA relationship tells EclipseLink the insert order: the invoice row goes first
+        em.flush();
         for (int i = 0; i < lines.size(); i++) {
             NewLine l = lines.get(i);
             GstCalculator.LineTax t = split.lines().get(i);

@@ -91,6 +91,14 @@ final class FakeRazorpay {
 
     /** The customer pays an order: a captured payment of the order's amount. */
     JsonObject pay(String orderId) {
+        JsonObject p = payment(orderId);
+        payments.put(p.getString("id"), p);
+        paymentsByOrder.computeIfAbsent(orderId, o -> new ArrayList<>()).add(p);
+        return p;
+    }
+
+    /** A payment entity of the order that the fake does not keep (nothing to reconcile). */
+    JsonObject payment(String orderId) {
         JsonObject order = orders.get(orderId);
         String id = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         JsonObject p = Json.createObjectBuilder().add("id", id).add("entity", "payment")
@@ -101,8 +109,6 @@ final class FakeRazorpay {
                 .add("vpa", "success@razorpay").add("email", "client@example.in").add("contact", "+919900000000")
                 .add("notes", Json.createArrayBuilder()).add("fee", 2360).add("tax", 360).addNull("error_code")
                 .addNull("error_description").add("created_at", Instant.now().getEpochSecond()).build();
-        payments.put(id, p);
-        paymentsByOrder.computeIfAbsent(orderId, o -> new ArrayList<>()).add(p);
         return p;
     }
 

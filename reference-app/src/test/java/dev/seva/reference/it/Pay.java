@@ -96,6 +96,23 @@ final class Pay {
         }
     }
 
+    /** A GET with its own Accept header (HTML, PDF). */
+    static HttpResponse<String> document(String path, Api.Tenant tenant, String token, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", accept).header("Authorization", "Bearer " + token).GET();
+        if (tenant.header() != null) {
+            b.header("X-Seva-Tenant", tenant.header());
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String eventId() {
         return "evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     }
