@@ -32,9 +32,14 @@ public enum ErrorCode {
     /** The token was issued for another tenant than the one this request is for. */
     TENANT_MISMATCH("TENANT_MISMATCH", 401, "Token not valid for this tenant"),
 
+    /** The API key is unknown (in this tenant), malformed or revoked. */
+    API_KEY_INVALID("API_KEY_INVALID", 401, "Invalid API key"),
+
     // --- authorization (403)
     /** The principal's roles do not allow this. */
     FORBIDDEN("FORBIDDEN", 403, "Forbidden"),
+    /** The API key's scopes do not cover this call, or API keys cannot make it at all. */
+    API_KEY_SCOPE_MISSING("API_KEY_SCOPE_MISSING", 403, "API key scope missing"),
     /** The tenant is suspended. */
     TENANT_SUSPENDED("TENANT_SUSPENDED", 403, "Tenant suspended"),
 
@@ -97,6 +102,22 @@ public enum ErrorCode {
     INTERNAL_ERROR("INTERNAL_ERROR", 500, "Internal error"),
     /** A dependency (the database) is not available. */
     SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable"),
+
+    // --- payments (issue 5)
+    /** The tenant has not configured its payment gateway keys. */
+    PAYMENTS_NOT_CONFIGURED("PAYMENTS_NOT_CONFIGURED", 422, "Payments not configured"),
+    /** The invoice's status does not allow this (paying a draft or void invoice, refunding an unpaid one). */
+    INVOICE_STATE("INVOICE_STATE", 422, "Invoice state does not allow this"),
+    /** A refund larger than what was paid and not yet refunded. */
+    REFUND_EXCEEDS_PAID("REFUND_EXCEEDS_PAID", 422, "Refund exceeds the refundable amount"),
+    /** A checkout signature that does not match the order and payment. */
+    PAYMENT_SIGNATURE_INVALID("PAYMENT_SIGNATURE_INVALID", 400, "Invalid payment signature"),
+    /** A webhook whose signature is missing or does not match its body. */
+    WEBHOOK_SIGNATURE_INVALID("WEBHOOK_SIGNATURE_INVALID", 400, "Invalid webhook signature"),
+    /** The payment gateway refused the request or could not be reached. */
+    PAYMENT_GATEWAY_ERROR("PAYMENT_GATEWAY_ERROR", 502, "Payment gateway error"),
+    /** The payment gateway is unavailable (timeouts, open circuit); try again later. */
+    PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable"),
 
     // --- browser sign-in (auth): cookies, CSRF, second-factor policy
     /**
