@@ -32,9 +32,14 @@ public enum ErrorCode {
     /** The token was issued for another tenant than the one this request is for. */
     TENANT_MISMATCH("TENANT_MISMATCH", 401, "Token not valid for this tenant"),
 
+    /** The API key is unknown (in this tenant), malformed or revoked. */
+    API_KEY_INVALID("API_KEY_INVALID", 401, "Invalid API key"),
+
     // --- authorization (403)
     /** The principal's roles do not allow this. */
     FORBIDDEN("FORBIDDEN", 403, "Forbidden"),
+    /** The API key's scopes do not cover this call, or API keys cannot make it at all. */
+    API_KEY_SCOPE_MISSING("API_KEY_SCOPE_MISSING", 403, "API key scope missing"),
     /** The tenant is suspended. */
     TENANT_SUSPENDED("TENANT_SUSPENDED", 403, "Tenant suspended"),
 
@@ -98,15 +103,6 @@ public enum ErrorCode {
     /** A dependency (the database) is not available. */
     SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable"),
 
-    // --- browser sign-in (auth): cookies, CSRF, second-factor policy
-    /**
-     * A state-changing call authenticated by the {@code seva_token} cookie without {@code X-CSRF-Token} equal to the
-     * {@code seva_csrf} cookie (or a sign-out form without the matching {@code csrf} field).
-     */
-    CSRF_FAILED("CSRF_FAILED", 403, "CSRF check failed"),
-    /** The tenant requires a second factor for staff; this user must enrol TOTP before anything else. */
-    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required"),
-
     // --- payments (issue 5)
     /** The tenant has not configured its payment gateway keys. */
     PAYMENTS_NOT_CONFIGURED("PAYMENTS_NOT_CONFIGURED", 422, "Payments not configured"),
@@ -121,7 +117,16 @@ public enum ErrorCode {
     /** The payment gateway refused the request or could not be reached. */
     PAYMENT_GATEWAY_ERROR("PAYMENT_GATEWAY_ERROR", 502, "Payment gateway error"),
     /** The payment gateway is unavailable (timeouts, open circuit); try again later. */
-    PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable");
+    PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable"),
+
+    // --- browser sign-in (auth): cookies, CSRF, second-factor policy
+    /**
+     * A state-changing call authenticated by the {@code seva_token} cookie without {@code X-CSRF-Token} equal to the
+     * {@code seva_csrf} cookie (or a sign-out form without the matching {@code csrf} field).
+     */
+    CSRF_FAILED("CSRF_FAILED", 403, "CSRF check failed"),
+    /** The tenant requires a second factor for staff; this user must enrol TOTP before anything else. */
+    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 

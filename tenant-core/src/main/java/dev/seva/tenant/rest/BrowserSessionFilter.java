@@ -61,8 +61,9 @@ public class BrowserSessionFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         if (!AccessFilter.needsRole(resource.getResourceMethod(), resource.getResourceClass())
+                || "ApiKey".equals(ctx.getSecurityContext().getAuthenticationScheme())
                 || !(request.getUserPrincipal() instanceof JsonWebToken jwt)) {
-            return;
+            return; // public, or an API key (ApiKeyFilter): neither a browser's nor a person's sign-in
         }
         String jti = jwt.getTokenID();
         if (jti != null && revoked.isRevoked(tenant.current().orElse(TenantId.PLATFORM), jti)) {
