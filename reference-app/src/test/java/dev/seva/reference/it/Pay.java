@@ -22,7 +22,8 @@ import java.util.UUID;
 /** Helpers of the payment ITs: a firm with Razorpay keys, invoices, webhooks, and the ledger invariant. */
 final class Pay {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Pay() {
     }
