@@ -118,6 +118,8 @@ public enum ErrorCode {
     PAYMENT_GATEWAY_ERROR("PAYMENT_GATEWAY_ERROR", 502, "Payment gateway error"),
     /** The payment gateway is unavailable (timeouts, open circuit); try again later. */
     PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable"),
+    /** The year's next invoice number would exceed GST's 16 characters with the tenant's prefix. */
+    INVOICE_NUMBERS_EXHAUSTED("INVOICE_NUMBERS_EXHAUSTED", 422, "Invoice numbers exhausted for the prefix"),
 
     // --- browser sign-in (auth): cookies, CSRF, second-factor policy
     /**
