@@ -66,6 +66,12 @@ public enum ErrorCode {
     /** The resource was changed by someone else meanwhile. */
     CONCURRENT_MODIFICATION("CONCURRENT_MODIFICATION", 409, "Concurrent modification"),
 
+    /**
+     * Stored data failed its integrity check (its authentication tag does not match: altered on disk, or its key
+     * is gone); nothing of it is returned.
+     */
+    DATA_INTEGRITY_FAILED("DATA_INTEGRITY_FAILED", 409, "Stored data failed its integrity check"),
+
     // --- payload (413, 415)
     /** The body is larger than allowed. */
     PAYLOAD_TOO_LARGE("PAYLOAD_TOO_LARGE", 413, "Payload too large"),

@@ -191,6 +191,17 @@ public class PlatformTenantService {
                 .map(TenantSummary::of);
     }
 
+    /** Appends an event about the platform itself (not about one tenant) to the platform's chain. */
+    public void recordPlatformEvent(String action, String targetType, String targetId, String details) {
+        audit.record(TenantId.PLATFORM, action, targetType, targetId, details);
+    }
+
+    /** @return the ids of every tenant, in creation order */
+    public List<TenantId> allIds() {
+        return ems.platform().createQuery("SELECT t.id FROM Tenant t ORDER BY t.createdAt, t.id", String.class)
+                .getResultList().stream().map(TenantId::new).toList();
+    }
+
     /** @return a page of tenants, by slug, with their total */
     public Page<TenantView> page(int page, int size) {
         List<TenantView> items = ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.slug",

@@ -1,5 +1,7 @@
 package dev.seva.tenant.internal;
 
+import dev.seva.tenant.TenantCrypto;
+
 import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.SevaPrincipal;
@@ -38,6 +40,12 @@ public class TotpService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    TenantCrypto crypto;
+
+    /** Marks a sealed secret; rows written before secrets were encrypted hold the bare base32 secret. */
+    private static final String SEALED = "enc:v1:";
+
     /** What enrolment shows once: the secret, the URI an authenticator app reads, and that URI as a QR code. */
     public record Enrolment(String secret, String otpauthUri, String qrCode) {
     }
@@ -52,9 +60,9 @@ public class TotpService {
         }
         String secret = Totp.newSecret();
         if (r == null) {
-            em.persist(new UserTotpRecord(p.userId(), secret));
+            em.persist(new UserTotpRecord(p.userId(), seal(p.userId(), secret)));
         } else {
-            r.setSecret(secret);
+            r.setSecret(seal(p.userId(), secret));
         }
         audit.record(tenant.require(), "TOTP_ENROLMENT_STARTED", "user", p.userId(), null);
         String issuer = request.tenant().map(TenantSummary::name).orElse("Seva");
@@ -72,7 +80,7 @@ public class TotpService {
         if (r.isConfirmed()) {
             throw new SevaException(ErrorCode.TOTP_ALREADY_ENABLED, "The second factor is on already.");
         }
-        OptionalLong step = Totp.verify(r.getSecret(), code, r.getLastStep(), Instant.now());
+        OptionalLong step = Totp.verify(reveal(r), code, r.getLastStep(), Instant.now());
         if (step.isEmpty()) {
             throw new SevaException(ErrorCode.TOTP_INVALID, "The code does not match; check the device's clock.");
         }
@@ -110,7 +118,7 @@ public class TotpService {
         if (given == null || given.isBlank()) {
             return Check.MISSING;
         }
-        OptionalLong step = Totp.verify(r.getSecret(), given, r.getLastStep(), Instant.now());
+        OptionalLong step = Totp.verify(reveal(r), given, r.getLastStep(), Instant.now());
         if (step.isPresent()) {
             r.setLastStep(step.getAsLong());
             return Check.PASSED;
@@ -120,5 +128,17 @@ public class TotpService {
             return Check.PASSED;
         }
         return Check.FAILED;
+    }
+
+    private String seal(String userId, String secret) {
+        return SEALED + crypto.sealToText(tenant.require(), secret, "user_totp.secret:" + userId);
+    }
+
+    private String reveal(UserTotpRecord r) {
+        String stored = r.getSecret();
+        return stored.startsWith(SEALED)
+                ? crypto.openText(tenant.require(), stored.substring(SEALED.length()), "user_totp.secret:"
+                        + r.getUserId())
+                : stored;
     }
 }

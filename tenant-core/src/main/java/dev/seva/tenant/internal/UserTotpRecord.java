@@ -41,6 +41,10 @@ public class UserTotpRecord {
         this.createdAt = Timestamps.now();
     }
 
+    String getUserId() {
+        return userId;
+    }
+
     String getSecret() {
         return secret;
     }
