@@ -103,7 +103,8 @@ public final class DocumentProcessor {
             } else {
                 try (InputStream in = Files.newInputStream(file)) {
                     var t = TikaContentInspector.extract(in, limits.maxTextChars());
-                    raw = t.failure() != null ? Result.failed(t.failure())
+                    raw = t.failure() != null
+                            ? Result.failed(t.failure())
                             : new Result(t.text(), t.truncated(), DocumentVersionRecord.OcrState.NOT_NEEDED, null,
                                     null, null, null, null);
                 }
@@ -264,7 +265,8 @@ public final class DocumentProcessor {
             boolean truncated = text.length() > max;
             String t = truncated ? text.substring(0, max) : text.toString();
             if (unavailable != null) {
-                return new Result(t, truncated, DocumentVersionRecord.OcrState.UNAVAILABLE, null, pages == 0 ? null
+                return new Result(t, truncated, DocumentVersionRecord.OcrState.UNAVAILABLE, null, pages == 0
+                        ? null
                         : pages, null, null, null);
             }
             if (pages == 0) {

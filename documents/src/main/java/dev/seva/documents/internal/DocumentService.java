@@ -183,7 +183,8 @@ public class DocumentService {
     public DocumentView create(String entityId, Validated in, StoredFile file) {
         EntityRef entity = entities.require(entityId);
         SevaPrincipal p = caller.require();
-        String title = in.title() != null ? in.title()
+        String title = in.title() != null
+                ? in.title()
                 : file.originalName() != null && !file.originalName().isBlank() ? file.originalName() : "Document";
         DocumentRecord d = new DocumentRecord(UUID.randomUUID().toString(), entity.id(), title, in.type(),
                 p.userId());
@@ -518,7 +519,8 @@ public class DocumentService {
 
     /** @return the requirements, optionally of one entity type */
     public List<RequirementView> requirements(String entityType) {
-        var q = em().createQuery("SELECT r FROM DocumentRequirement r" + (entityType == null ? ""
+        var q = em().createQuery("SELECT r FROM DocumentRequirement r" + (entityType == null
+                ? ""
                 : " WHERE r.entityType = :e") + " ORDER BY r.entityType, r.documentType",
                 DocumentRequirementRecord.class);
         if (entityType != null) {
@@ -559,18 +561,28 @@ public class DocumentService {
                     satisfied = d;
                 }
             }
-            String status = satisfied != null ? (satisfied.reviewState == ReviewState.APPROVED ? "APPROVED"
-                    : "SATISFIED")
-                    : candidate == null ? "MISSING"
-                            : candidate.reviewState == ReviewState.REJECTED ? "REJECTED"
+            String status = satisfied != null
+                    ? (satisfied.reviewState == ReviewState.APPROVED
+                            ? "APPROVED"
+                            : "SATISFIED")
+                    : candidate == null
+                            ? "MISSING"
+                            : candidate.reviewState == ReviewState.REJECTED
+                                    ? "REJECTED"
                                     : candidate.expiresOn != null && candidate.expiresOn.isBefore(LocalDate.now())
-                                            ? "EXPIRED" : candidate.status.name();
+                                            ? "EXPIRED"
+                                            : candidate.status.name();
             if (satisfied == null && r.required) {
                 complete = false;
             }
             items.add(new ChecklistItem(r.id, r.documentType, r.required, r.description, status,
-                    satisfied == null ? null : satisfied.id, satisfied == null && candidate != null ? candidate.id
-                            : null, satisfied != null ? satisfied.reviewState : candidate == null ? null
+                    satisfied == null ? null : satisfied.id, satisfied == null && candidate != null
+                            ? candidate.id
+                            : null,
+                    satisfied != null
+                            ? satisfied.reviewState
+                            : candidate == null
+                                    ? null
                                     : candidate.reviewState));
         }
         return new Checklist(e.id(), e.type().name(), complete, items);
@@ -589,6 +601,24 @@ public class DocumentService {
         return em().createQuery("SELECT v.id FROM DocumentVersion v WHERE v.ocrState = :s ORDER BY v.createdAt",
                 String.class).setParameter("s", DocumentVersionRecord.OcrState.UNAVAILABLE).setMaxResults(max)
                 .getResultList();
+    }
+
+    /**
+     * @param ocrReady whether the OCR engine is installed now
+     * @param stuckBefore versions still PROCESSING since before this were abandoned by a crash
+     * @param max at most this many
+     * @return ids of versions to process again
+     */
+    public List<String> toProcessAgain(boolean ocrReady, OffsetDateTime stuckBefore, int max) {
+        List<String> ids = new ArrayList<>(em().createQuery("SELECT v.id FROM DocumentVersion v WHERE v.status = :p"
+                + " AND v.createdAt < :t ORDER BY v.createdAt", String.class).setParameter("p",
+                        DocumentStatus.PROCESSING)
+                .setParameter("t", stuckBefore).setMaxResults(max)
+                .getResultList());
+        if (ocrReady) {
+            ids.addAll(waitingForOcr(max));
+        }
+        return ids;
     }
 
     /** @return whether a version row names this blob key (the orphan sweep's question) */
@@ -643,8 +673,10 @@ public class DocumentService {
             }
             d.updatedAt = OffsetDateTime.now();
         }
-        audit.recordAs(tenant(), "system", v.status == DocumentStatus.READY ? "DOCUMENT_PROCESSED"
-                : "DOCUMENT_PROCESSING_FAILED", "document", v.documentId, "version " + v.versionNo
+        audit.recordAs(tenant(), "system", v.status == DocumentStatus.READY
+                ? "DOCUMENT_PROCESSED"
+                : "DOCUMENT_PROCESSING_FAILED", "document", v.documentId,
+                "version " + v.versionNo
                         + (r.failure() == null ? "" : ": " + r.failure()));
     }
 

@@ -9,5 +9,5 @@ package dev.seva.documents.internal;
  * @param sha256 hex SHA-256 of the plaintext
  * @param originalName the client's file name, only shown back, never trusted
  */
-record StoredFile(String versionId, String mediaType, long size, String sha256, String originalName) {
+public record StoredFile(String versionId, String mediaType, long size, String sha256, String originalName) {
 }
