@@ -1,12 +1,10 @@
 package dev.seva.documents.rest;
 
-import dev.seva.documents.internal.DocumentService;
 import dev.seva.sdk.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,8 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** An entity's documents: upload, and the checklist of what its type requires. */
-@Path("entities/{entityId}")
+/**
+ * Uploads to an entity. Its own root path (not {@code entities/{id}} with sub-paths): JAX-RS picks one root resource
+ * class per request, and a broader {@code entities/{id}} class here would hide tenant-core's entity endpoints.
+ */
+@Path("entities/{entityId}/documents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
@@ -33,12 +34,8 @@ public class EntityDocumentResource {
     @Inject
     DocumentUploads uploads;
 
-    @Inject
-    DocumentService documents;
-
     /** Uploads a document, streamed. */
     @POST
-    @Path("documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF, Role.Names.CLIENT,
             Role.Names.AGENT})
@@ -52,16 +49,5 @@ public class EntityDocumentResource {
                 headers.getLength());
         return Response.status(Response.Status.CREATED).entity(d).location(URI.create("/api/v1/documents/" + d.id()))
                 .build();
-    }
-
-    /** The entity's checklist. */
-    @GET
-    @Path("checklist")
-    @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF, Role.Names.CLIENT,
-            Role.Names.AGENT, Role.Names.AUDITOR})
-    @Operation(summary = "Each requirement of the entity's type with its status and satisfiedBy (document id), or"
-            + " MISSING")
-    public DocumentService.Checklist checklist(@PathParam("entityId") String entityId) {
-        return documents.checklist(entityId);
     }
 }

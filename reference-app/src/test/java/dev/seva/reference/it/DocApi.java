@@ -94,6 +94,26 @@ final class DocApi {
         }
     }
 
+    /** Waits until the application is ready (on a busy machine it may start after the server). */
+    static void awaitReady() {
+        long end = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (Api.raw("GET", "/health/ready", "application/json").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Polls until the document leaves PROCESSING. */
     static Api.Res awaitProcessed(String id, Api.TestTenant t) {
         long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -48,6 +48,7 @@ class DocumentsCrossTenantIT {
 
     @BeforeAll
     static void twoTenants() {
+        DocApi.awaitReady();
         a = Api.newTenant("dxa");
         b = Api.newTenant("dxb");
         aEntity = Api.newEntity(a, "Alpha Documents Pvt Ltd");

@@ -27,6 +27,7 @@ class DocumentsIT {
 
     @BeforeAll
     static void tenant() {
+        DocApi.awaitReady();
         t = Api.newTenant("docs");
         entity = Api.newEntity(t, "Kumar Traders Pvt Ltd");
     }
