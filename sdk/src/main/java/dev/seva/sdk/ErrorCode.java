@@ -116,7 +116,23 @@ public enum ErrorCode {
     /** The document's retention period has not ended; it cannot be deleted yet. */
     DOCUMENT_RETAINED("DOCUMENT_RETAINED", 409, "Document under retention"),
     /** A requirement for this entity type and document type exists already. */
-    DOCUMENT_REQUIREMENT_EXISTS("DOCUMENT_REQUIREMENT_EXISTS", 409, "Requirement exists");
+    DOCUMENT_REQUIREMENT_EXISTS("DOCUMENT_REQUIREMENT_EXISTS", 409, "Requirement exists"),
+
+    // --- payments (issue 5)
+    /** The tenant has not configured its payment gateway keys. */
+    PAYMENTS_NOT_CONFIGURED("PAYMENTS_NOT_CONFIGURED", 422, "Payments not configured"),
+    /** The invoice's status does not allow this (paying a draft or void invoice, refunding an unpaid one). */
+    INVOICE_STATE("INVOICE_STATE", 422, "Invoice state does not allow this"),
+    /** A refund larger than what was paid and not yet refunded. */
+    REFUND_EXCEEDS_PAID("REFUND_EXCEEDS_PAID", 422, "Refund exceeds the refundable amount"),
+    /** A checkout signature that does not match the order and payment. */
+    PAYMENT_SIGNATURE_INVALID("PAYMENT_SIGNATURE_INVALID", 400, "Invalid payment signature"),
+    /** A webhook whose signature is missing or does not match its body. */
+    WEBHOOK_SIGNATURE_INVALID("WEBHOOK_SIGNATURE_INVALID", 400, "Invalid webhook signature"),
+    /** The payment gateway refused the request or could not be reached. */
+    PAYMENT_GATEWAY_ERROR("PAYMENT_GATEWAY_ERROR", 502, "Payment gateway error"),
+    /** The payment gateway is unavailable (timeouts, open circuit); try again later. */
+    PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 

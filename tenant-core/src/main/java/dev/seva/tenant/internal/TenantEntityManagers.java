@@ -48,6 +48,7 @@ public class TenantEntityManagers implements TenantPersistence {
 
     private final Map<Key, EntityManager> byTenant = new HashMap<>();
     private EntityManager platform;
+    private final Map<EntityManager, Object> lastTransaction = new java.util.IdentityHashMap<>();
 
     /** @return the EntityManager of the request's tenant, joined to the current transaction */
     public EntityManager tenant() {
@@ -83,7 +84,7 @@ public class TenantEntityManagers implements TenantPersistence {
         }
         EntityManager em = byTenant.computeIfAbsent(new Key(unit, tenant), k -> k.unit()
                 .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.value())));
-        em.joinTransaction();
+        join(em);
         return em;
     }
 
@@ -92,8 +93,21 @@ public class TenantEntityManagers implements TenantPersistence {
         if (platform == null) {
             platform = emf.createEntityManager();
         }
-        platform.joinTransaction();
+        join(platform);
         return platform;
+    }
+
+    /**
+     * Joins the EntityManager to the current transaction. An EntityManager outlives its transactions (it lives for
+     * the request or scope, which may run several), so when it meets a new transaction it forgets what it read in
+     * the previous one: others may have changed those rows since.
+     */
+    private void join(EntityManager em) {
+        Object tx = transactions.getTransactionKey();
+        if (tx != null && !tx.equals(lastTransaction.put(em, tx))) {
+            em.clear();
+        }
+        em.joinTransaction();
     }
 
     @PreDestroy

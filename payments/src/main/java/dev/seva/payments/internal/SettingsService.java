@@ -1,0 +1,147 @@
+package dev.seva.payments.internal;
+
+import dev.seva.sdk.ErrorCode;
+import dev.seva.sdk.SevaException;
+import dev.seva.sdk.TenantId;
+import dev.seva.sdk.identifiers.Gstin;
+import dev.seva.sdk.identifiers.InvalidIdentifierException;
+import dev.seva.sdk.spi.PaymentGateway.GatewayContext;
+import dev.seva.tenant.AuditTrail;
+import dev.seva.tenant.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The firm's Razorpay account and GST identity. The key secret and webhook secret are sealed under the tenant's
+ * data key ({@link SecretSealer}) with the column's name as associated data, and are never answered.
+ */
+@ApplicationScoped
+@Transactional
+public class SettingsService {
+
+    private static final Pattern KEY_ID = Pattern.compile("rzp_(test|live)_[A-Za-z0-9]{6,40}");
+    static final String AAD_KEY_SECRET = "payment_settings.key_secret";
+    static final String AAD_WEBHOOK_SECRET = "payment_settings.webhook_secret";
+
+    @Inject
+    PaymentsUnit unit;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The PUT body. {@code gstin} is optional; its first two digits must agree with {@code stateCode}. */
+    public record NewSettings(String keyId, String keySecret, String webhookSecret, String stateCode, String gstin) {
+        @Override
+        public String toString() {
+            return "NewSettings[keyId=" + keyId + ", secrets=***, stateCode=" + stateCode + ", gstin=" + gstin + "]";
+        }
+    }
+
+    /** The GET answer: never the secrets. */
+    public record SettingsView(String keyId, boolean keySecretSet, boolean webhookSecretSet, String stateCode,
+            String gstin, OffsetDateTime updatedAt) {
+    }
+
+    /** Replaces the settings. */
+    public SettingsView put(NewSettings req) {
+        if (req == null) {
+            throw SevaException.invalidField("body", "is required");
+        }
+        Checks c = new Checks();
+        String keyId = c.matching("keyId", req.keyId(), KEY_ID, "must be a Razorpay key id (rzp_test_... or"
+                + " rzp_live_...)", true);
+        String keySecret = c.text("keySecret", req.keySecret(), 200, true);
+        String webhookSecret = c.text("webhookSecret", req.webhookSecret(), 200, true);
+        String state = c.stateCode("stateCode", req.stateCode(), false);
+        String gstin = null;
+        if (req.gstin() != null && !req.gstin().isBlank()) {
+            try {
+                gstin = Gstin.parse(req.gstin()).value();
+                if (state == null) {
+                    state = gstin.substring(0, 2);
+                } else if (!gstin.startsWith(state)) {
+                    c.add("gstin", "is registered in state " + gstin.substring(0, 2) + ", not " + state);
+                }
+            } catch (InvalidIdentifierException e) {
+                c.add("gstin", e.getMessage());
+            }
+        }
+        c.throwIfAny();
+        TenantId tenant = tenants.current().id();
+        PaymentSettingsRecord r = record().orElse(null);
+        boolean created = r == null;
+        if (created) {
+            r = new PaymentSettingsRecord(UUID.randomUUID().toString());
+        }
+        r.set(keyId, sealer.seal(tenant, keySecret, AAD_KEY_SECRET), sealer.seal(tenant, webhookSecret,
+                AAD_WEBHOOK_SECRET), state, gstin);
+        if (created) {
+            unit.em().persist(r);
+        }
+        audit.record(tenant, "PAYMENT_SETTINGS_CHANGED", "payment-settings", r.getId(), "key id " + keyId
+                + ", state " + state);
+        return view(r);
+    }
+
+    /** @return the settings without secrets; 404 before they are set */
+    public SettingsView get() {
+        return view(record().orElseThrow(() -> SevaException.notFound("Payment settings")));
+    }
+
+    /** @return the firm's GST state code, if configured */
+    Optional<String> firmState() {
+        return record().map(PaymentSettingsRecord::getStateCode);
+    }
+
+    /** @return the firm's GSTIN, if configured */
+    Optional<String> firmGstin() {
+        return record().map(PaymentSettingsRecord::getGstin);
+    }
+
+    /** @return the current tenant's gateway context; 422 PAYMENTS_NOT_CONFIGURED when not set */
+    GatewayContext context() {
+        return context(tenants.current().id());
+    }
+
+    /** @return {@code tenant}'s gateway context with the secrets opened */
+    GatewayContext context(TenantId tenant) {
+        PaymentSettingsRecord r = unit.em(tenant).createQuery("SELECT s FROM PaymentSettings s",
+                PaymentSettingsRecord.class).getResultList().stream().findFirst()
+                .orElseThrow(() -> new SevaException(ErrorCode.PAYMENTS_NOT_CONFIGURED,
+                        "The firm has not configured its Razorpay account."));
+        return new GatewayContext(tenant, r.getKeyId(), sealer.open(tenant, r.getKeySecretSealed(), AAD_KEY_SECRET),
+                sealer.open(tenant, r.getWebhookSecretSealed(), AAD_WEBHOOK_SECRET));
+    }
+
+    /** @return {@code tenant}'s gateway context, empty when not configured */
+    Optional<GatewayContext> findContext(TenantId tenant) {
+        List<PaymentSettingsRecord> rs = unit.em(tenant).createQuery("SELECT s FROM PaymentSettings s",
+                PaymentSettingsRecord.class).getResultList();
+        if (rs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(context(tenant));
+    }
+
+    private Optional<PaymentSettingsRecord> record() {
+        return unit.em().createQuery("SELECT s FROM PaymentSettings s", PaymentSettingsRecord.class)
+                .getResultList().stream().findFirst();
+    }
+
+    private static SettingsView view(PaymentSettingsRecord r) {
+        return new SettingsView(r.getKeyId(), r.getKeySecretSealed() != null, r.getWebhookSecretSealed() != null,
+                r.getStateCode(), r.getGstin(), r.getUpdatedAt());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.seva.payments.internal;
+
+import dev.seva.sdk.ErrorCode;
+import dev.seva.sdk.SevaException;
+import dev.seva.tenant.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The webhook's flow: store (verified, de-duplicated) in one transaction, then process the new event after the
+ * commit. A rejected delivery is audited. Not transactional itself.
+ */
+@ApplicationScoped
+public class Webhooks {
+
+    @Inject
+    WebhookIntake intake;
+
+    @Inject
+    WebhookProcessor processor;
+
+    @Inject
+    Tenants tenants;
+
+    /**
+     * @return true for a new event, false for a duplicate
+     * @throws SevaException 400 WEBHOOK_SIGNATURE_INVALID; 400 TENANT_REQUIRED when no tenant is named
+     */
+    public boolean receive(byte[] body, String signature, String eventId) {
+        tenants.current();
+        WebhookIntake.Received r;
+        try {
+            r = intake.receive(body, signature, eventId);
+        } catch (SevaException e) {
+            if (e.code() == ErrorCode.WEBHOOK_SIGNATURE_INVALID) {
+                intake.auditRejected(eventId, body.length);
+            }
+            throw e;
+        }
+        if (r.fresh()) {
+            processor.processSafely(tenants.current().id(), r.id());
+        }
+        return r.fresh();
+    }
+}

@@ -1,0 +1,277 @@
+package dev.seva.reference.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A fake Razorpay API on 127.0.0.1 inside the test JVM, speaking the real request and response shapes of orders
+ * ({@code POST /v1/orders}), the payments of an order ({@code GET /v1/orders/{id}/payments}) and refunds
+ * ({@code POST /v1/payments/{id}/refund}), with Basic authentication per key pair: one key's orders are invisible to
+ * another's. The IT server is pointed at it by {@code seva.payments.razorpay.base-url}. One instance per JVM, on
+ * {@code seva.it.razorpay.port}. Payments exist only when a test makes them ({@link #pay}), as a customer would.
+ */
+final class FakeRazorpay {
+
+    static final int PORT = Integer.getInteger("seva.it.razorpay.port", 9290);
+    private static FakeRazorpay instance;
+
+    private final HttpServer server;
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> orders = new ConcurrentHashMap<>();
+    private final Map<String, String> orderOwner = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonObject>> paymentsByOrder = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> payments = new ConcurrentHashMap<>();
+    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile String refundStatus = "processed";
+    private final AtomicInteger failNext = new AtomicInteger();
+
+    private FakeRazorpay() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/v1/", this::handle);
+        server.start();
+    }
+
+    static synchronized FakeRazorpay get() {
+        if (instance == null) {
+            try {
+                instance = new FakeRazorpay();
+            } catch (IOException e) {
+                throw new IllegalStateException("fake Razorpay cannot listen on 127.0.0.1:" + PORT, e);
+            }
+        }
+        return instance;
+    }
+
+    /** A new key pair the fake accepts. */
+    record Keys(String keyId, String keySecret, String webhookSecret) {
+    }
+
+    Keys newKeys() {
+        String id = "rzp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        Keys k = new Keys(id, "secret_" + UUID.randomUUID(), "whsec_" + UUID.randomUUID());
+        secrets.put(k.keyId(), k.keySecret());
+        return k;
+    }
+
+    /** What Razorpay answers to the next refunds: processed or pending. */
+    void refundStatus(String status) {
+        this.refundStatus = status;
+    }
+
+    /** Answers the next {@code n} API calls with 500. */
+    void failNext(int n) {
+        failNext.set(n);
+    }
+
+    int calls(String what) {
+        return calls.getOrDefault(what, new AtomicInteger()).get();
+    }
+
+    /** The customer pays an order: a captured payment of the order's amount. */
+    JsonObject pay(String orderId) {
+        JsonObject p = payment(orderId);
+        payments.put(p.getString("id"), p);
+        paymentsByOrder.computeIfAbsent(orderId, o -> new ArrayList<>()).add(p);
+        return p;
+    }
+
+    /** A payment entity of the order that the fake does not keep (nothing to reconcile). */
+    JsonObject payment(String orderId) {
+        JsonObject order = orders.get(orderId);
+        String id = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        JsonObject p = Json.createObjectBuilder().add("id", id).add("entity", "payment")
+                .add("amount", order.getJsonNumber("amount").longValue()).add("currency", "INR")
+                .add("status", "captured").add("order_id", orderId).addNull("invoice_id").add("international", false)
+                .add("method", "upi").add("amount_refunded", 0).addNull("refund_status").add("captured", true)
+                .add("description", "Invoice").addNull("card_id").addNull("bank").addNull("wallet")
+                .add("vpa", "success@razorpay").add("email", "client@example.in").add("contact", "+919900000000")
+                .add("notes", Json.createArrayBuilder()).add("fee", 2360).add("tax", 360).addNull("error_code")
+                .addNull("error_description").add("created_at", Instant.now().getEpochSecond()).build();
+        return p;
+    }
+
+    static String sign(String secret, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checkout's signature of an order and payment. */
+    static String checkoutSignature(String keySecret, String orderId, String paymentId) {
+        return sign(keySecret, (orderId + "|" + paymentId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A webhook body as Razorpay sends it, for a payment event ({@code payment.captured}, {@code payment.failed}). */
+    static String paymentEvent(String event, JsonObject payment) {
+        JsonObject p = event.equals("payment.failed")
+                ? Json.createObjectBuilder(payment).add("status", "failed")
+                        .add("captured", false).add("error_code", "BAD_REQUEST_ERROR")
+                        .add("error_description", "Payment failed").build()
+                : payment;
+        return Json.createObjectBuilder().add("entity", "event").add("account_id", "acc_FAKE0000000001")
+                .add("event", event).add("contains", Json.createArrayBuilder().add("payment"))
+                .add("payload", Json.createObjectBuilder().add("payment", Json.createObjectBuilder().add("entity", p)))
+                .add("created_at", Instant.now().getEpochSecond()).build().toString();
+    }
+
+    /** An {@code order.paid} webhook body. */
+    String orderPaidEvent(JsonObject payment) {
+        JsonObject order = Json.createObjectBuilder(orders.get(payment.getString("order_id")))
+                .add("amount_paid", payment.getJsonNumber("amount").longValue()).add("amount_due", 0)
+                .add("status", "paid").add("attempts", 1).build();
+        return Json.createObjectBuilder().add("entity", "event").add("account_id", "acc_FAKE0000000001")
+                .add("event", "order.paid").add("contains", Json.createArrayBuilder().add("payment").add("order"))
+                .add("payload", Json.createObjectBuilder()
+                        .add("payment", Json.createObjectBuilder().add("entity", payment))
+                        .add("order", Json.createObjectBuilder().add("entity", order)))
+                .add("created_at", Instant.now().getEpochSecond()).build().toString();
+    }
+
+    /** A {@code refund.processed} webhook body. */
+    static String refundEvent(String event, JsonObject refund) {
+        return Json.createObjectBuilder().add("entity", "event").add("account_id", "acc_FAKE0000000001")
+                .add("event", event).add("contains", Json.createArrayBuilder().add("refund").add("payment"))
+                .add("payload", Json.createObjectBuilder().add("refund", Json.createObjectBuilder()
+                        .add("entity", refund)))
+                .add("created_at", Instant.now().getEpochSecond()).build().toString();
+    }
+
+    /** The refunds made so far through the API, by refund id. */
+    final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getPath();
+            String key = auth(ex.getRequestHeaders().getFirst("Authorization"));
+            byte[] in = ex.getRequestBody().readAllBytes();
+            calls.computeIfAbsent(method + " " + path.replaceAll("/(order|pay)_[A-Za-z0-9]+", "/{id}"),
+                    k -> new AtomicInteger()).incrementAndGet();
+            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(ex, 500, error("SERVER_ERROR", "The server encountered an error."));
+                return;
+            }
+            if (key == null) {
+                send(ex, 401, error("BAD_REQUEST_ERROR", "Authentication failed"));
+                return;
+            }
+            if (method.equals("POST") && path.equals("/v1/orders")) {
+                JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8)))
+                        .readObject();
+                long amount = req.getJsonNumber("amount").longValue();
+                if (amount < 100) {
+                    send(ex, 400, error("BAD_REQUEST_ERROR", "The amount must be atleast INR 1.00"));
+                    return;
+                }
+                String id = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+                JsonObjectBuilder o = Json.createObjectBuilder().add("id", id).add("entity", "order")
+                        .add("amount", amount).add("amount_paid", 0).add("amount_due", amount)
+                        .add("currency", req.getString("currency", "INR")).add("receipt", req.getString("receipt", ""))
+                        .addNull("offer_id").add("status", "created").add("attempts", 0)
+                        .add("notes", req.containsKey("notes") ? req.get("notes") : Json.createArrayBuilder().build())
+                        .add("created_at", Instant.now().getEpochSecond());
+                JsonObject order = o.build();
+                orders.put(id, order);
+                orderOwner.put(id, key);
+                send(ex, 200, order.toString());
+                return;
+            }
+            if (method.equals("GET") && path.matches("/v1/orders/[^/]+/payments")) {
+                String orderId = path.split("/")[3];
+                if (!key.equals(orderOwner.get(orderId))) {
+                    send(ex, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+                    return;
+                }
+                var items = Json.createArrayBuilder();
+                List<JsonObject> ps = paymentsByOrder.getOrDefault(orderId, List.of());
+                ps.forEach(items::add);
+                send(ex, 200, Json.createObjectBuilder().add("entity", "collection").add("count", ps.size())
+                        .add("items", items).build().toString());
+                return;
+            }
+            if (method.equals("POST") && path.matches("/v1/payments/[^/]+/refund")) {
+                String paymentId = path.split("/")[3];
+                JsonObject p = payments.get(paymentId);
+                if (p == null || !key.equals(orderOwner.get(p.getString("order_id")))) {
+                    send(ex, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+                    return;
+                }
+                JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8)))
+                        .readObject();
+                long amount = req.containsKey("amount")
+                        ? req.getJsonNumber("amount").longValue()
+                        : p.getJsonNumber("amount").longValue();
+                synchronized (this) {
+                    long done = refunded.getOrDefault(paymentId, 0L);
+                    if (done + amount > p.getJsonNumber("amount").longValue()) {
+                        send(ex, 400, error("BAD_REQUEST_ERROR",
+                                "The refund amount provided is greater than amount captured"));
+                        return;
+                    }
+                    refunded.put(paymentId, done + amount);
+                }
+                String id = "rfnd_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+                JsonObject r = Json.createObjectBuilder().add("id", id).add("entity", "refund").add("amount", amount)
+                        .add("currency", "INR").add("payment_id", paymentId)
+                        .add("notes", req.containsKey("notes") ? req.get("notes") : Json.createArrayBuilder().build())
+                        .addNull("receipt").add("acquirer_data", Json.createObjectBuilder().addNull("arn"))
+                        .add("created_at", Instant.now().getEpochSecond()).addNull("batch_id")
+                        .add("status", refundStatus).add("speed_processed", "normal")
+                        .add("speed_requested", "normal").build();
+                refunds.put(id, r);
+                send(ex, 200, r.toString());
+                return;
+            }
+            send(ex, 400, error("BAD_REQUEST_ERROR", "The requested URL was not found on the server."));
+        }
+    }
+
+    private String auth(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        String[] kv = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8).split(":",
+                2);
+        return kv.length == 2 && kv[1].equals(secrets.get(kv[0])) ? kv[0] : null;
+    }
+
+    private static String error(String code, String description) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("code", code)
+                .add("description", description).add("source", "business").add("step", "payment_initiation")
+                .add("reason", "input_validation_failed").add("metadata", Json.createObjectBuilder())).build()
+                .toString();
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        ex.sendResponseHeaders(status, b.length);
+        ex.getResponseBody().write(b);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.seva.tenant;
+
+import java.time.Duration;
+
+/**
+ * Runs the jobs of one kind. Declare it as an {@code @ApplicationScoped} CDI bean; the worker finds it by
+ * {@link #kind()}.
+ *
+ * <p>
+ * {@link #run} is called on a worker thread, inside a tenant scope of the job's tenant ({@link TenantScopes}) and
+ * outside any transaction: it calls transactional services, which commit their own work. A job may run more than
+ * once (a node dies after the work committed but before the job was marked done, or an attempt failed): handlers
+ * are idempotent, for example by checking the state they move forward.
+ */
+public interface JobHandler {
+
+    /** @return the kind of jobs this handler runs, such as {@code documents.process} */
+    String kind();
+
+    /**
+     * Does the work.
+     *
+     * @param job the job
+     * @throws Exception to have the job retried after a back-off, until {@link #maxAttempts()}; then it is FAILED
+     *         with the exception's message
+     */
+    void run(Job job) throws Exception;
+
+    /** @return attempts before the job is FAILED; default 5 */
+    default int maxAttempts() {
+        return 5;
+    }
+
+    /**
+     * @return how long one attempt may run before another node may take the job over (it is presumed dead);
+     *         default 10 minutes
+     */
+    default Duration lease() {
+        return Duration.ofMinutes(10);
+    }
+
+    /**
+     * @param failedAttempts attempts made so far
+     * @return how long to wait before the next attempt; default exponential from 5 s, at most 1 hour
+     */
+    default Duration backoff(int failedAttempts) {
+        long seconds = 5L << Math.min(Math.max(failedAttempts - 1, 0), 10);
+        return Duration.ofSeconds(Math.min(seconds, 3600));
+    }
+}
