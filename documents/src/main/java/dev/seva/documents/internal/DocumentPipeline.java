@@ -2,6 +2,8 @@ package dev.seva.documents.internal;
 
 import dev.seva.sdk.TenantId;
 import dev.seva.sdk.spi.OcrEngine;
+import dev.seva.tenant.Job;
+import dev.seva.tenant.JobHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +15,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The processing job ({@value #KIND}, payload: the version id): decrypts the stored file into a private temporary
+ * The durable processing job ({@value #KIND}, payload: the version id; enqueued in the transaction that records the
+ * version, so it exists if and only if the version does, and survives a restart): decrypts the stored file into a private temporary
  * file, runs {@link DocumentProcessor} on it and stores the result. Idempotent: a version that is processed already is
  * left alone, except one whose OCR waited for an engine that is now installed.
  */
 @ApplicationScoped
-public class DocumentPipeline {
+public class DocumentPipeline implements JobHandler {
 
     /** The job kind. */
     public static final String KIND = "documents.process";
@@ -58,9 +61,35 @@ public class DocumentPipeline {
                 Duration.ofSeconds(pageSeconds), maxText));
     }
 
-    /** @return how long one document may take (the job's lease) */
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int maxAttempts() {
+        return 3;
+    }
+
+    /** @return how long one document may take before another node takes the job over */
+    @Override
     public Duration lease() {
         return Duration.ofSeconds((long) pageSeconds * Math.min(maxPages, 50) + 120);
+    }
+
+    @Override
+    public void run(Job job) throws Exception {
+        try {
+            process(job.tenant(), job.payload());
+        } catch (Exception e) {
+            if (job.attempt() >= maxAttempts()) {
+                // the document must not stay PROCESSING for ever
+                documents.finish(job.payload(), DocumentProcessor.Result.failed("Processing failed " + job.attempt()
+                        + " times (" + e.getClass().getSimpleName() + ")"));
+                return;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.seva.tenant.Caller;
 import dev.seva.tenant.Entities;
 import dev.seva.tenant.EntityRef;
 import dev.seva.tenant.EntityType;
+import dev.seva.tenant.Jobs;
 import dev.seva.tenant.Page;
 import dev.seva.tenant.TenantPersistence;
 import dev.seva.tenant.Tenants;
@@ -74,6 +75,9 @@ public class DocumentService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Jobs jobs;
 
     @Inject
     @ConfigProperty(name = "seva.documents.retention-days", defaultValue = "0")
@@ -199,6 +203,7 @@ public class DocumentService {
         EntityManager em = em();
         em.persist(d);
         em.persist(new DocumentVersionRecord(file.versionId(), d.id, 1, file, p.userId()));
+        jobs.enqueue(tenant(), DocumentPipeline.KIND, file.versionId());
         audit.record(tenant(), "DOCUMENT_UPLOADED", "document", d.id, "version 1, " + file.mediaType() + ", "
                 + file.size() + " bytes, sha256 " + file.sha256());
         return view(d);
@@ -219,6 +224,7 @@ public class DocumentService {
         DocumentVersionRecord v = new DocumentVersionRecord(file.versionId(), d.id, d.currentVersion, file,
                 p.userId());
         em().persist(v);
+        jobs.enqueue(tenant(), DocumentPipeline.KIND, file.versionId());
         audit.record(tenant(), "DOCUMENT_VERSION_ADDED", "document", d.id, "version " + v.versionNo + ", "
                 + file.mediaType() + ", " + file.size() + " bytes");
         return versionView(v);
@@ -604,21 +610,15 @@ public class DocumentService {
     }
 
     /**
-     * @param ocrReady whether the OCR engine is installed now
-     * @param stuckBefore versions still PROCESSING since before this were abandoned by a crash
-     * @param max at most this many
-     * @return ids of versions to process again
+     * Hands versions whose OCR waited for an engine back to processing (the sweep calls it once the engine is
+     * installed).
+     *
+     * @return how many were enqueued
      */
-    public List<String> toProcessAgain(boolean ocrReady, OffsetDateTime stuckBefore, int max) {
-        List<String> ids = new ArrayList<>(em().createQuery("SELECT v.id FROM DocumentVersion v WHERE v.status = :p"
-                + " AND v.createdAt < :t ORDER BY v.createdAt", String.class).setParameter("p",
-                        DocumentStatus.PROCESSING)
-                .setParameter("t", stuckBefore).setMaxResults(max)
-                .getResultList());
-        if (ocrReady) {
-            ids.addAll(waitingForOcr(max));
-        }
-        return ids;
+    public int requeueWaitingForOcr(int max) {
+        List<String> ids = waitingForOcr(max);
+        ids.forEach(id -> jobs.enqueue(tenant(), DocumentPipeline.KIND, id));
+        return ids.size();
     }
 
     /** @return whether a version row names this blob key (the orphan sweep's question) */

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (a crash mid-upload) and committed blobs that no version row names (a crash between the blob's commit and the
  * row's, or a refused upload whose delete failed), both only when older than {@code seva.documents.orphan-minutes}
  * (default 60) so that uploads in flight are never touched; and hands versions back to processing that wait for an
- * OCR engine which is now installed, or that were left PROCESSING by a crash.
+ * OCR engine which is now installed. (Processing itself is a durable job: a crash mid-OCR is taken over by the job
+ * queue when its lease runs out.)
  */
 @ApplicationScoped
 public class OrphanSweeper {
@@ -47,9 +48,6 @@ public class OrphanSweeper {
 
     @Inject
     OcrEngine ocr;
-
-    @Inject
-    ProcessingQueue queue;
 
     @Inject
     @ConfigProperty(name = "seva.documents.orphan-minutes", defaultValue = "60")
@@ -96,11 +94,8 @@ public class OrphanSweeper {
                         orphans++;
                     }
                 }
-                List<String> again = scopes.call(t, () -> documents.toProcessAgain(ocrReady,
-                        java.time.OffsetDateTime.now().minusMinutes(orphanMinutes), 100));
-                for (String v : again) {
-                    queue.submit(t, v);
-                    requeued++;
+                if (ocrReady) {
+                    requeued += scopes.call(t, () -> documents.requeueWaitingForOcr(100));
                 }
             } catch (RuntimeException e) {
                 // a suspended or deleted tenant: its blobs are left alone

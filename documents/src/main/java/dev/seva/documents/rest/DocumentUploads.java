@@ -31,9 +31,6 @@ class DocumentUploads {
     @Inject
     Tenants tenants;
 
-    @Inject
-    dev.seva.documents.internal.ProcessingQueue queue;
-
     DocumentService.DocumentView newDocument(String entityId, InputStream body, String contentType, long length)
             throws IOException {
         documents.requireEntity(entityId);
@@ -42,9 +39,7 @@ class DocumentUploads {
         try {
             v = DocumentService.validate(new DocumentService.NewDocument(parsed.fields().get("title"),
                     parsed.fields().get("documentType"), parsed.fields().get("expiresOn")));
-            var d = documents.create(entityId, v, parsed.file());
-            queue.submit(tenants.current().id(), parsed.file().versionId());
-            return d;
+            return documents.create(entityId, v, parsed.file());
         } catch (RuntimeException e) {
             storage.discard(tenants.current().id(), parsed.file().versionId());
             throw e;
@@ -56,9 +51,7 @@ class DocumentUploads {
         documents.requireForNewVersion(documentId);
         var parsed = read(body, contentType, length);
         try {
-            var v = documents.addVersion(documentId, parsed.file());
-            queue.submit(tenants.current().id(), parsed.file().versionId());
-            return v;
+            return documents.addVersion(documentId, parsed.file());
         } catch (RuntimeException e) {
             storage.discard(tenants.current().id(), parsed.file().versionId());
             throw e;
