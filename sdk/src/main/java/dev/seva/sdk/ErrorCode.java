@@ -103,6 +103,26 @@ public enum ErrorCode {
     /** A dependency (the database) is not available. */
     SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable"),
 
+    // --- documents (the vault)
+    /** An Aadhaar number that is malformed or fails its Verhoeff check digit. */
+    INVALID_AADHAAR("INVALID_AADHAAR", 400, "Invalid Aadhaar number"),
+    /** An IFSC that is not a valid bank branch code. */
+    INVALID_IFSC("INVALID_IFSC", 400, "Invalid IFSC"),
+    /** The uploaded file is empty. */
+    DOCUMENT_EMPTY("DOCUMENT_EMPTY", 400, "Empty document"),
+    /** The uploaded file is larger than the tenant's plan allows; the detail names the limit. */
+    DOCUMENT_TOO_LARGE("DOCUMENT_TOO_LARGE", 413, "Document too large"),
+    /** The file's type, detected from its bytes (not its name), is not on the allow-list; the detail names it. */
+    DOCUMENT_TYPE_NOT_ALLOWED("DOCUMENT_TYPE_NOT_ALLOWED", 415, "Document type not allowed"),
+    /** The stored document failed its integrity check (authenticated decryption or hash): never served. */
+    DOCUMENT_INTEGRITY_FAILED("DOCUMENT_INTEGRITY_FAILED", 409, "Document integrity check failed"),
+    /** The document is under legal hold and cannot be deleted. */
+    DOCUMENT_LEGAL_HOLD("DOCUMENT_LEGAL_HOLD", 409, "Document under legal hold"),
+    /** The document's retention period has not ended; it cannot be deleted yet. */
+    DOCUMENT_RETAINED("DOCUMENT_RETAINED", 409, "Document under retention"),
+    /** A requirement for this entity type and document type exists already. */
+    DOCUMENT_REQUIREMENT_EXISTS("DOCUMENT_REQUIREMENT_EXISTS", 409, "Requirement exists"),
+
     // --- payments (issue 5)
     /** The tenant has not configured its payment gateway keys. */
     PAYMENTS_NOT_CONFIGURED("PAYMENTS_NOT_CONFIGURED", 422, "Payments not configured"),
