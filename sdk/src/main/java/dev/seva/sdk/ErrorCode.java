@@ -112,7 +112,13 @@ public enum ErrorCode {
     /** The payment gateway refused the request or could not be reached. */
     PAYMENT_GATEWAY_ERROR("PAYMENT_GATEWAY_ERROR", 502, "Payment gateway error"),
     /** The payment gateway is unavailable (timeouts, open circuit); try again later. */
-    PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable");
+    PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable"),
+
+    // --- agents and commissions (issue 6)
+    /** The new parent agent is in the agent's own downline (or is the agent): the tree would get a cycle. */
+    AGENT_HIERARCHY_CYCLE("AGENT_HIERARCHY_CYCLE", 422, "Agent hierarchy cycle"),
+    /** The business entity was referred by another agent already; attribution is fixed once recorded. */
+    AGENT_ATTRIBUTION_FIXED("AGENT_ATTRIBUTION_FIXED", 409, "Referring agent already recorded");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 
