@@ -69,7 +69,7 @@ public final class CommissionMath {
     }
 
     /** An override: the agent {@code level} steps above the earner gets {@code ratePercent} of the earner's amount. */
-    public record Override(int level, BigDecimal ratePercent) {
+    public record OverrideRate(int level, BigDecimal ratePercent) {
     }
 
     /**
@@ -152,7 +152,7 @@ public final class CommissionMath {
      * @param override the override of one level
      * @return the override, rounded half-even once
      */
-    public static long override(long earnerPaise, Override override) {
+    public static long override(long earnerPaise, OverrideRate override) {
         return percentOf(earnerPaise, override.ratePercent());
     }
 

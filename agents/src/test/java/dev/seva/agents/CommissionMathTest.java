@@ -3,7 +3,7 @@ package dev.seva.agents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seva.agents.CommissionMath.Override;
+import dev.seva.agents.CommissionMath.OverrideRate;
 import dev.seva.agents.CommissionMath.Rule;
 import dev.seva.agents.CommissionMath.RuleKind;
 import dev.seva.agents.CommissionMath.Slab;
@@ -71,8 +71,8 @@ class CommissionMathTest {
     void theIssuesExampleWithTwoOverrideLevels() {
         long c = CommissionMath.commission(percent("10", null), 10_000_000, 0);
         assertEquals(1_000_000, c); // C ₹10,000.00
-        assertEquals(200_000, CommissionMath.override(c, new Override(1, new BigDecimal("20")))); // B ₹2,000.00
-        assertEquals(100_000, CommissionMath.override(c, new Override(2, new BigDecimal("10")))); // A ₹1,000.00
+        assertEquals(200_000, CommissionMath.override(c, new OverrideRate(1, new BigDecimal("20")))); // B ₹2,000.00
+        assertEquals(100_000, CommissionMath.override(c, new OverrideRate(2, new BigDecimal("10")))); // A ₹1,000.00
         // a half refund claws back exactly half of each
         assertEquals(500_000, CommissionMath.clawback(1_000_000, 10_000_000, 0, 5_000_000));
         assertEquals(100_000, CommissionMath.clawback(200_000, 10_000_000, 0, 5_000_000));
@@ -82,9 +82,9 @@ class CommissionMathTest {
     @Test
     void overridesAreSharesOfTheRoundedEarnerAmountRoundedOnce() {
         // earner 333 paise; 20% = 66.6 -> 67; 10% = 33.3 -> 33; 12.5% = 41.625 -> 42
-        assertEquals(67, CommissionMath.override(333, new Override(1, new BigDecimal("20"))));
-        assertEquals(33, CommissionMath.override(333, new Override(2, new BigDecimal("10"))));
-        assertEquals(42, CommissionMath.override(333, new Override(3, new BigDecimal("12.5"))));
+        assertEquals(67, CommissionMath.override(333, new OverrideRate(1, new BigDecimal("20"))));
+        assertEquals(33, CommissionMath.override(333, new OverrideRate(2, new BigDecimal("10"))));
+        assertEquals(42, CommissionMath.override(333, new OverrideRate(3, new BigDecimal("12.5"))));
     }
 
     @ParameterizedTest(name = "entry {0} on basis {1}: refunds {2} claw {3}")
@@ -132,8 +132,8 @@ class CommissionMathTest {
     void noDriftOverTenThousandPayments() {
         Random random = new Random(42);
         Rule rule = percent("10", null);
-        Override o1 = new Override(1, new BigDecimal("20"));
-        Override o2 = new Override(2, new BigDecimal("10"));
+        OverrideRate o1 = new OverrideRate(1, new BigDecimal("20"));
+        OverrideRate o2 = new OverrideRate(2, new BigDecimal("10"));
         BigDecimal exact = BigDecimal.ZERO;
         long rounded = 0;
         long halfUp = 0;

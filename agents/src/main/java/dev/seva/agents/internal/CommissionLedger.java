@@ -1,7 +1,7 @@
 package dev.seva.agents.internal;
 
 import dev.seva.agents.CommissionMath;
-import dev.seva.agents.CommissionMath.Override;
+import dev.seva.agents.CommissionMath.OverrideRate;
 import dev.seva.agents.CommissionMath.Rule;
 import dev.seva.agents.CommissionMath.RuleKind;
 import dev.seva.sdk.TenantId;
@@ -80,7 +80,7 @@ public class CommissionLedger {
                 earner.id, 0, e.taxablePaise(), rate, hold, e.capturedAt(), rule.get().kind() + " rule");
         String up = earner.parentAgentId;
         int level = 1;
-        for (Override o : plan.overrides()) {
+        for (OverrideRate o : plan.overrides()) {
             while (up != null && level < o.level()) {
                 up = em.find(AgentRecord.class, up).parentAgentId;
                 level++;

@@ -1,6 +1,6 @@
 package dev.seva.agents.internal;
 
-import dev.seva.agents.CommissionMath.Override;
+import dev.seva.agents.CommissionMath.OverrideRate;
 import dev.seva.agents.CommissionMath.Rule;
 import dev.seva.agents.CommissionMath.RuleKind;
 import dev.seva.agents.CommissionMath.Slab;
@@ -43,7 +43,7 @@ public class Plans {
     static final Jsonb JSON = JsonbBuilder.create();
     private static final Type RULES = new ArrayList<Rule>() {
     }.getClass().getGenericSuperclass();
-    private static final Type OVERRIDES = new ArrayList<Override>() {
+    private static final Type OVERRIDES = new ArrayList<OverrideRate>() {
     }.getClass().getGenericSuperclass();
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -76,11 +76,11 @@ public class Plans {
 
     /** A plan version as shown. */
     public record PlanView(String id, String name, int version, LocalDate effectiveFrom, List<Rule> rules,
-            List<Override> overrides, int holdDays, OffsetDateTime createdAt) {
+            List<OverrideRate> overrides, int holdDays, OffsetDateTime createdAt) {
     }
 
     /** A plan as the ledger uses it. */
-    record Plan(String id, List<Rule> rules, List<Override> overrides, int holdDays) {
+    record Plan(String id, List<Rule> rules, List<OverrideRate> overrides, int holdDays) {
     }
 
     /** Creates a plan version. */
@@ -107,7 +107,7 @@ public class Plans {
             errors.add(new FieldError("holdDays", "must be between 0 and 366"));
         }
         List<Rule> rules = rules(body.rules(), errors);
-        List<Override> overrides = overrides(body.overrides(), errors);
+        List<OverrideRate> overrides = overrides(body.overrides(), errors);
         if (!errors.isEmpty()) {
             throw new SevaException(ErrorCode.VALIDATION_FAILED, "Invalid commission plan", errors);
         }
@@ -255,8 +255,8 @@ public class Plans {
         return out;
     }
 
-    private static List<Override> overrides(List<OverrideBody> in, List<FieldError> errors) {
-        List<Override> out = new ArrayList<>();
+    private static List<OverrideRate> overrides(List<OverrideBody> in, List<FieldError> errors) {
+        List<OverrideRate> out = new ArrayList<>();
         if (in == null) {
             return out;
         }
@@ -272,7 +272,7 @@ public class Plans {
                 errors.add(new FieldError(f + ".ratePercent", "must be 0 to 100, at most 4 decimals"));
                 continue;
             }
-            out.add(new Override(o.level(), o.ratePercent()));
+            out.add(new OverrideRate(o.level(), o.ratePercent()));
         }
         out.sort((a, b) -> Integer.compare(a.level(), b.level()));
         return out;
