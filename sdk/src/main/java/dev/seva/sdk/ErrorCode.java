@@ -32,9 +32,14 @@ public enum ErrorCode {
     /** The token was issued for another tenant than the one this request is for. */
     TENANT_MISMATCH("TENANT_MISMATCH", 401, "Token not valid for this tenant"),
 
+    /** The API key is unknown (in this tenant), malformed or revoked. */
+    API_KEY_INVALID("API_KEY_INVALID", 401, "Invalid API key"),
+
     // --- authorization (403)
     /** The principal's roles do not allow this. */
     FORBIDDEN("FORBIDDEN", 403, "Forbidden"),
+    /** The API key's scopes do not cover this call, or API keys cannot make it at all. */
+    API_KEY_SCOPE_MISSING("API_KEY_SCOPE_MISSING", 403, "API key scope missing"),
     /** The tenant is suspended. */
     TENANT_SUSPENDED("TENANT_SUSPENDED", 403, "Tenant suspended"),
 

@@ -55,6 +55,10 @@ class CrossTenantIT {
                     .add("primaryColor", "#000000").add("accentColor", "#000000").build()),
             new Endpoint("PUT", "/api/v1/tenant/branding/logo", Json.createObjectBuilder().build()),
             new Endpoint("DELETE", "/api/v1/tenant/branding/logo", null),
+            new Endpoint("GET", "/api/v1/api-keys", null),
+            new Endpoint("POST", "/api/v1/api-keys", Json.createObjectBuilder().add("name", "Intruder")
+                    .add("scopes", Json.createArrayBuilder().add("entities:read")).build()),
+            new Endpoint("DELETE", "/api/v1/api-keys/{user}", null),
             new Endpoint("GET", "/api/v1/audit-events", null),
             new Endpoint("GET", "/api/v1/audit-events/verify", null));
 

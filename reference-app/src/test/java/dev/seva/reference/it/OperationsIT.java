@@ -31,6 +31,9 @@ class OperationsIT {
             Map.entry("/api/v1/branding/logo", List.of("get")),
             Map.entry("/api/v1/tenant/branding", List.of("put")),
             Map.entry("/api/v1/tenant/branding/logo", List.of("put", "delete")),
+            Map.entry("/api/v1/api-keys", List.of("get", "post")),
+            Map.entry("/api/v1/api-keys/{id}", List.of("delete")),
+            Map.entry("/api/v1/platform/keys/rotate", List.of("post")),
             Map.entry("/api/v1/audit-events", List.of("get")),
             Map.entry("/api/v1/audit-events/verify", List.of("get")));
 
