@@ -167,4 +167,40 @@ class CommissionMathTest {
         assertTrue(halfUp - exact.longValue() > 1_000, "half-up would have drifted");
         assertEquals(0, balance, "every commission clawed back exactly");
     }
+
+    /**
+     * Random sequences of captures and partial refunds: after every refund, what is left of each entry is exactly
+     * the plan's arithmetic on what is left of the payment, {@code round(entry × (taxable − refunded) / taxable)},
+     * and never negative.
+     */
+    @Test
+    void randomCapturesAndRefundsBalanceToThePlansArithmetic() {
+        Random random = new Random(7);
+        Rule rule = new Rule(RuleKind.PERCENT, null, new BigDecimal("7.25"), null, null, null, 1_000_000L);
+        OverrideRate o1 = new OverrideRate(1, new BigDecimal("15"));
+        for (int run = 0; run < 2_000; run++) {
+            long basis = 1 + random.nextInt(50_000_000);
+            long c = CommissionMath.commission(rule, basis, 0);
+            long b = CommissionMath.override(c, o1);
+            long refunded = 0;
+            long clawedC = 0;
+            long clawedB = 0;
+            int refunds = random.nextInt(6);
+            for (int k = 0; k < refunds && refunded < basis; k++) {
+                long refund = 1 + random.nextLong(basis - refunded);
+                clawedC += CommissionMath.clawback(c, basis, refunded, refund);
+                clawedB += CommissionMath.clawback(b, basis, refunded, refund);
+                refunded += refund;
+                assertEquals(expectedLeft(c, basis, refunded), c - clawedC);
+                assertEquals(expectedLeft(b, basis, refunded), b - clawedB);
+                assertTrue(c - clawedC >= 0 && b - clawedB >= 0);
+            }
+        }
+    }
+
+    private static long expectedLeft(long entry, long basis, long refunded) {
+        long clawed = BigDecimal.valueOf(entry).multiply(BigDecimal.valueOf(refunded))
+                .divide(BigDecimal.valueOf(basis), 0, RoundingMode.HALF_EVEN).longValueExact();
+        return entry - clawed;
+    }
 }

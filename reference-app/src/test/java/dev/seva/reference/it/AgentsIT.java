@@ -15,7 +15,12 @@ import jakarta.json.JsonValue;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -229,5 +234,56 @@ class AgentsIT {
                 .count());
         assertNotEquals(0, all.size());
         assertFalse(get("/api/v1/commission-plans", t(), admin()).expect(200).body().isEmpty());
+    }
+
+    /**
+     * The same capture learnt four times at once (two checkout verifications, two webhooks): one ACCRUAL and one
+     * OVERRIDE per payment.
+     */
+    @Test
+    void racingDeliveriesOfOnePaymentAccrueOnce() throws Exception {
+        String e = agent("Esha", null, null);
+        String f = agent("Farid", e, null);
+        String client = Pay.entity(firm.tenant(), "Raced Clients Pvt Ltd", "27");
+        post("/api/v1/agents/" + f + "/clients", t(), admin(), Json.createObjectBuilder().add("entityId", client)
+                .build()).expect(201);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        long expected = 0;
+        try {
+            for (int i = 0; i < 3; i++) {
+                long taxable = 100_005 + i * 10;
+                expected += new java.math.BigDecimal(taxable).movePointLeft(1)
+                        .setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+                JsonObject inv = Pay.invoice(firm.tenant(), client, taxable);
+                String orderId = Pay.checkout(firm.tenant(), admin(), inv.getString("id")).getString(
+                        "razorpayOrderId");
+                JsonObject payment = FakeRazorpay.get().pay(orderId);
+                String body = FakeRazorpay.paymentEvent("payment.captured", payment);
+                List<Callable<Integer>> racers = List.of(
+                        () -> Pay.verify(firm, orderId, payment.getString("id")).status(),
+                        () -> Pay.webhook(firm.tenant().slug(), body, firm.keys().webhookSecret(), Pay.eventId())
+                                .statusCode(),
+                        () -> Pay.webhook(firm.tenant().slug(), body, firm.keys().webhookSecret(), Pay.eventId())
+                                .statusCode(),
+                        () -> Pay.verify(firm, orderId, payment.getString("id")).status());
+                for (Future<Integer> r : pool.invokeAll(racers)) {
+                    assertEquals(200, r.get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // webhooks may be processed after their answer: wait for the three payments, then check nothing more came
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ? AND agent_id = ?",
+                firm.tenant().id(), f) < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1_000);
+        assertEquals(3, Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ? AND agent_id = ? AND kind ="
+                + " 'ACCRUAL'", firm.tenant().id(), f));
+        assertEquals(3, Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ? AND agent_id = ? AND kind ="
+                + " 'OVERRIDE'", firm.tenant().id(), e));
+        assertEquals(Map.of("ACCRUAL", expected), ledger(f, admin()));
     }
 }
