@@ -148,7 +148,13 @@ public enum ErrorCode {
      */
     CSRF_FAILED("CSRF_FAILED", 403, "CSRF check failed"),
     /** The tenant requires a second factor for staff; this user must enrol TOTP before anything else. */
-    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required");
+    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required"),
+
+    // --- agents and commissions (issue 6)
+    /** The new parent agent is in the agent's own downline (or is the agent): the tree would get a cycle. */
+    AGENT_HIERARCHY_CYCLE("AGENT_HIERARCHY_CYCLE", 422, "Agent hierarchy cycle"),
+    /** The business entity was referred by another agent already; attribution is fixed once recorded. */
+    AGENT_ATTRIBUTION_FIXED("AGENT_ATTRIBUTION_FIXED", 409, "Referring agent already recorded");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 
