@@ -20,6 +20,11 @@ public record FinancialYear(int startYear) {
         return startYear + "-" + String.format("%02d", (startYear + 1) % 100);
     }
 
+    /** @return the four-digit form used in invoice numbers, for example {@code 2627} for 2026-27 */
+    public String shortLabel() {
+        return String.format("%02d%02d", startYear % 100, (startYear + 1) % 100);
+    }
+
     @Override
     public String toString() {
         return label();

@@ -103,6 +103,26 @@ public enum ErrorCode {
     /** A dependency (the database) is not available. */
     SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable"),
 
+    // --- documents (the vault)
+    /** An Aadhaar number that is malformed or fails its Verhoeff check digit. */
+    INVALID_AADHAAR("INVALID_AADHAAR", 400, "Invalid Aadhaar number"),
+    /** An IFSC that is not a valid bank branch code. */
+    INVALID_IFSC("INVALID_IFSC", 400, "Invalid IFSC"),
+    /** The uploaded file is empty. */
+    DOCUMENT_EMPTY("DOCUMENT_EMPTY", 400, "Empty document"),
+    /** The uploaded file is larger than the tenant's plan allows; the detail names the limit. */
+    DOCUMENT_TOO_LARGE("DOCUMENT_TOO_LARGE", 413, "Document too large"),
+    /** The file's type, detected from its bytes (not its name), is not on the allow-list; the detail names it. */
+    DOCUMENT_TYPE_NOT_ALLOWED("DOCUMENT_TYPE_NOT_ALLOWED", 415, "Document type not allowed"),
+    /** The stored document failed its integrity check (authenticated decryption or hash): never served. */
+    DOCUMENT_INTEGRITY_FAILED("DOCUMENT_INTEGRITY_FAILED", 409, "Document integrity check failed"),
+    /** The document is under legal hold and cannot be deleted. */
+    DOCUMENT_LEGAL_HOLD("DOCUMENT_LEGAL_HOLD", 409, "Document under legal hold"),
+    /** The document's retention period has not ended; it cannot be deleted yet. */
+    DOCUMENT_RETAINED("DOCUMENT_RETAINED", 409, "Document under retention"),
+    /** A requirement for this entity type and document type exists already. */
+    DOCUMENT_REQUIREMENT_EXISTS("DOCUMENT_REQUIREMENT_EXISTS", 409, "Requirement exists"),
+
     // --- payments (issue 5)
     /** The tenant has not configured its payment gateway keys. */
     PAYMENTS_NOT_CONFIGURED("PAYMENTS_NOT_CONFIGURED", 422, "Payments not configured"),
@@ -118,6 +138,8 @@ public enum ErrorCode {
     PAYMENT_GATEWAY_ERROR("PAYMENT_GATEWAY_ERROR", 502, "Payment gateway error"),
     /** The payment gateway is unavailable (timeouts, open circuit); try again later. */
     PAYMENT_GATEWAY_UNAVAILABLE("PAYMENT_GATEWAY_UNAVAILABLE", 503, "Payment gateway unavailable"),
+    /** The year's next invoice number would exceed GST's 16 characters with the tenant's prefix. */
+    INVOICE_NUMBERS_EXHAUSTED("INVOICE_NUMBERS_EXHAUSTED", 422, "Invoice numbers exhausted for the prefix"),
 
     // --- browser sign-in (auth): cookies, CSRF, second-factor policy
     /**
@@ -126,7 +148,13 @@ public enum ErrorCode {
      */
     CSRF_FAILED("CSRF_FAILED", 403, "CSRF check failed"),
     /** The tenant requires a second factor for staff; this user must enrol TOTP before anything else. */
-    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required");
+    TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required"),
+
+    // --- agents and commissions (issue 6)
+    /** The new parent agent is in the agent's own downline (or is the agent): the tree would get a cycle. */
+    AGENT_HIERARCHY_CYCLE("AGENT_HIERARCHY_CYCLE", 422, "Agent hierarchy cycle"),
+    /** The business entity was referred by another agent already; attribution is fixed once recorded. */
+    AGENT_ATTRIBUTION_FIXED("AGENT_ATTRIBUTION_FIXED", 409, "Referring agent already recorded");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 

@@ -1,6 +1,7 @@
 package dev.seva.payments.internal;
 
 import dev.seva.payments.FinancialYear;
+import dev.seva.payments.InvoiceNumbers;
 import dev.seva.payments.GstCalculator;
 import dev.seva.payments.InvoiceStatus;
 import dev.seva.sdk.ErrorCode;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * entity visibility rule (clients see only their entities' invoices; others are 404).
  *
  * <p>
- * <b>Numbers.</b> {@code <SLUG>/<financial year>/<0001>}, per tenant and Indian financial year (date in IST). The
+ * <b>Numbers.</b> {@code <PREFIX>/<2627>/<00001>} ({@link InvoiceNumbers}: at most 16 characters, GST rule 46), per
+ * tenant and Indian financial year (date in IST). The
  * number comes from the tenant's counter row for the year, incremented by an upsert that locks the row until the
  * invoice's transaction ends: concurrent creations queue on it, and a rolled-back creation gives its number back, so
  * numbers are unique and gapless. Drafts take a number only when issued.
@@ -281,11 +283,10 @@ public class InvoiceService {
                 + " last_value) VALUES (?1, ?2, 1) ON CONFLICT (tenant_id, financial_year) DO UPDATE SET last_value ="
                 + " invoice_counter.last_value + 1 RETURNING last_value").setParameter(1, tenant.value())
                 .setParameter(2, fy.label()).getSingleResult();
-        String prefix = tenants.current().slug().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        if (prefix.length() > 16) {
-            prefix = prefix.substring(0, 16);
-        }
-        inv.issue(String.format(Locale.ROOT, "%s/%s/%04d", prefix, fy.label(), next.longValue()), fy.label());
+        String number = InvoiceNumbers.format(settings.invoicePrefix(), fy, next.longValue()).orElseThrow(
+                () -> new SevaException(ErrorCode.INVOICE_NUMBERS_EXHAUSTED, "Invoice number " + next
+                        + " would exceed GST's 16 characters with this prefix; set a shorter invoicePrefix."));
+        inv.issue(number, fy.label());
     }
 
     /** The category of the line with the largest taxable value (first such line on a tie). */

@@ -29,19 +29,13 @@ public class PaymentFlows {
     @Inject
     Tenants tenants;
 
-    @Inject
-    Reconciliation reconciliation;
-
     /** Creates (or reuses) the invoice's gateway order for what is due. */
     public PaymentSteps.CheckoutView checkout(String invoiceId) {
         PaymentSteps.CheckoutPlan plan = steps.planCheckout(invoiceId);
         if (plan.reuseOrderId() == null) {
             GatewayOrder order = calls.createOrder(plan.ctx(), plan.due(), plan.number(), Map.of("seva_tenant",
                     plan.ctx().tenant().value(), "seva_invoice_id", plan.invoiceId()));
-            String attached = steps.attachOrder(plan.invoiceId(), order.id(), plan.due());
-            if (attached.equals(order.id())) {
-                reconciliation.scheduleOrder(plan.ctx().tenant(), order.id());
-            }
+            steps.attachOrder(plan.invoiceId(), order.id(), plan.due());
         }
         return steps.checkoutView(plan.invoiceId(), plan.ctx().keyId());
     }

@@ -28,6 +28,8 @@ public class PaymentSettingsRecord {
     @Column(name = "state_code")
     private String stateCode;
     private String gstin;
+    @Column(name = "invoice_prefix")
+    private String invoicePrefix;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
     @Version
@@ -40,7 +42,9 @@ public class PaymentSettingsRecord {
         this.id = id;
     }
 
-    void set(String keyId, String keySecretSealed, String webhookSecretSealed, String stateCode, String gstin) {
+    void set(String keyId, String keySecretSealed, String webhookSecretSealed, String stateCode, String gstin,
+            String invoicePrefix) {
+        this.invoicePrefix = invoicePrefix;
         this.gstin = gstin;
         this.keyId = keyId;
         this.keySecretSealed = keySecretSealed;
@@ -71,6 +75,10 @@ public class PaymentSettingsRecord {
 
     String getGstin() {
         return gstin;
+    }
+
+    String getInvoicePrefix() {
+        return invoicePrefix;
     }
 
     OffsetDateTime getUpdatedAt() {

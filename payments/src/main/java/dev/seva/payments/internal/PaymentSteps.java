@@ -44,6 +44,9 @@ public class PaymentSteps {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Reconciliation reconciliation;
+
     /** What checkout needs: the context, the invoice, and an order to reuse if there is one. */
     record CheckoutPlan(GatewayContext ctx, String invoiceId, String number, long due, String reuseOrderId) {
     }
@@ -65,7 +68,10 @@ public class PaymentSteps {
         return new CheckoutPlan(ctx, inv.getId(), inv.getNumber(), inv.duePaise(), reuse);
     }
 
-    /** Attaches a new order, unless a concurrent checkout attached one for the same amount first. */
+    /**
+     * Attaches a new order, unless a concurrent checkout attached one for the same amount first, and enqueues its
+     * reconciliation in the same transaction.
+     */
     String attachOrder(String invoiceId, String orderId, long amount) {
         InvoiceRecord inv = invoices.lockVisible(invoiceId);
         if (inv.getRazorpayOrderId() != null && inv.getOrderAmountPaise() != null
@@ -73,6 +79,7 @@ public class PaymentSteps {
             return inv.getRazorpayOrderId();
         }
         inv.orderCreated(orderId, amount);
+        reconciliation.scheduleOrder(tenants.current().id(), orderId);
         audit.record(tenants.current().id(), "CHECKOUT_ORDER_CREATED", "invoice", inv.getId(), "order " + orderId
                 + " for " + Money.ofPaise(amount));
         return orderId;

@@ -4,41 +4,36 @@ import dev.seva.payments.InvoiceStatus;
 import dev.seva.sdk.TenantId;
 import dev.seva.sdk.spi.PaymentGateway.GatewayContext;
 import dev.seva.sdk.spi.PaymentGateway.GatewayPayment;
-import dev.seva.tenant.TenantScopes;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.seva.tenant.Job;
+import dev.seva.tenant.JobHandler;
+import dev.seva.tenant.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.json.JSONObject;
 
 /**
- * Settles orders whose webhooks never came. Checkout schedules a check of its order after
- * {@code seva.payments.reconcile.delay-seconds}; the check asks the gateway for the order's payments
- * ({@code GET /v1/orders/{id}/payments}), records each captured one through the {@link Ledger} (a no-op for one
- * already known), retries stored webhook events that failed, and checks again later with doubling delays while the
- * invoice is still unpaid, up to {@code seva.payments.reconcile.max-attempts} times.
+ * Settles orders whose webhooks never came, as durable {@value #KIND} jobs. Checkout enqueues the first check of a
+ * new order in the transaction that attaches the order, to run after {@code seva.payments.reconcile.delay-seconds}.
+ * A check asks the gateway for the order's payments ({@code GET /v1/orders/{id}/payments}) and records each captured
+ * one through the {@link Ledger} (a no-op for one already known). While the invoice is still unpaid it enqueues the
+ * next check with a doubled delay, up to {@code seva.payments.reconcile.max-attempts} checks. A gateway failure
+ * throws, and the job queue retries the same check with its back-off. Checks survive restarts (they are rows of the
+ * job table) and run twice harmlessly.
  *
  * <p>
- * Runs on the server's managed scheduled executor, in a tenant scope named by the order's tenant. Not yet durable
- * across restarts: when the {@code Jobs} facade lands, {@link #reconcileOrder(TenantId, String, int)} becomes a job
- * handler (same method) scheduled with {@code enqueueAt}.
+ * Payload: {@code {"orderId": "order_...", "round": 1}}.
  */
 @ApplicationScoped
-public class Reconciliation {
+public class Reconciliation implements JobHandler {
 
-    private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Inject
-    TenantScopes scopes;
+    /** The job kind. */
+    public static final String KIND = "payments.reconcile";
 
     @Inject
     GatewayCalls calls;
@@ -53,7 +48,7 @@ public class Reconciliation {
     SettingsService settings;
 
     @Inject
-    WebhookProcessor webhooks;
+    Jobs jobs;
 
     @Inject
     @ConfigProperty(name = "seva.payments.reconcile.delay-seconds", defaultValue = "900")
@@ -61,36 +56,42 @@ public class Reconciliation {
 
     @Inject
     @ConfigProperty(name = "seva.payments.reconcile.max-attempts", defaultValue = "6")
-    int maxAttempts;
+    int maxRounds;
 
-    /** Schedules the first check of a new order. */
-    void scheduleOrder(TenantId tenant, String orderId) {
-        schedule(tenant, orderId, 1, delaySeconds);
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    private void schedule(TenantId tenant, String orderId, int attempt, long afterSeconds) {
-        scheduler.schedule(() -> {
-            try {
-                scopes.run(tenant, () -> reconcileOrder(tenant, orderId, attempt));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reconciliation of order {0} failed: {1}", new Object[]{orderId,
-                        e.toString()});
-                if (attempt < maxAttempts) {
-                    schedule(tenant, orderId, attempt + 1, afterSeconds * 2);
-                }
-            }
-        }, afterSeconds, TimeUnit.SECONDS);
+    /** Enqueues the first check of a new order, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleOrder(TenantId tenant, String orderId) {
+        enqueue(tenant, orderId, 1, delaySeconds);
+    }
+
+    /** Enqueues check {@code round} of an order (its own transaction, after the previous check's work). */
+    @Transactional
+    public void scheduleNext(TenantId tenant, String orderId, int round) {
+        enqueue(tenant, orderId, round, delaySeconds << Math.min(round - 1, 10));
+    }
+
+    private void enqueue(TenantId tenant, String orderId, int round, long afterSeconds) {
+        String payload = new JSONObject().put("orderId", orderId).put("round", round).toString();
+        jobs.enqueueAt(tenant, KIND, payload, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(afterSeconds));
+    }
+
+    @Override
+    public void run(Job job) {
+        JSONObject p = new JSONObject(job.payload());
+        reconcileOrder(job.tenant(), p.getString("orderId"), p.optInt("round", 1));
     }
 
     /**
      * One check of one order, in a tenant scope (not in a transaction: it calls the gateway).
      *
-     * @param attempt 1 for the first check
+     * @param round 1 for the first check
      */
-    public void reconcileOrder(TenantId tenant, String orderId, int attempt) {
-        for (String id : webhooks.pending(tenant, 100)) {
-            webhooks.processSafely(tenant, id);
-        }
+    public void reconcileOrder(TenantId tenant, String orderId, int round) {
         Optional<GatewayContext> ctx = self.unpaid(tenant, orderId);
         if (ctx.isEmpty()) {
             return;
@@ -101,8 +102,8 @@ public class Reconciliation {
                 self.capture(tenant, orderId, p);
             }
         }
-        if (self.unpaid(tenant, orderId).isPresent() && attempt < maxAttempts) {
-            schedule(tenant, orderId, attempt + 1, delaySeconds << Math.min(attempt, 10));
+        if (self.unpaid(tenant, orderId).isPresent() && round < maxRounds) {
+            self.scheduleNext(tenant, orderId, round + 1);
         }
     }
 

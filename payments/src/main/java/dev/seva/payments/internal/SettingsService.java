@@ -1,5 +1,6 @@
 package dev.seva.payments.internal;
 
+import dev.seva.payments.InvoiceNumbers;
 import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
@@ -41,17 +42,23 @@ public class SettingsService {
     @Inject
     AuditTrail audit;
 
-    /** The PUT body. {@code gstin} is optional; its first two digits must agree with {@code stateCode}. */
-    public record NewSettings(String keyId, String keySecret, String webhookSecret, String stateCode, String gstin) {
+    /**
+     * The PUT body. {@code gstin} is optional; its first two digits must agree with {@code stateCode}.
+     * {@code invoicePrefix} is optional: 1 to 5 of {@code [A-Z0-9]} ({@link InvoiceNumbers}), by default from the
+     * slug.
+     */
+    public record NewSettings(String keyId, String keySecret, String webhookSecret, String stateCode, String gstin,
+            String invoicePrefix) {
         @Override
         public String toString() {
-            return "NewSettings[keyId=" + keyId + ", secrets=***, stateCode=" + stateCode + ", gstin=" + gstin + "]";
+            return "NewSettings[keyId=" + keyId + ", secrets=***, stateCode=" + stateCode + ", gstin=" + gstin
+                    + ", invoicePrefix=" + invoicePrefix + "]";
         }
     }
 
-    /** The GET answer: never the secrets. */
+    /** The GET answer: never the secrets; {@code invoicePrefix} is the one in use (set or default). */
     public record SettingsView(String keyId, boolean keySecretSet, boolean webhookSecretSet, String stateCode,
-            String gstin, OffsetDateTime updatedAt) {
+            String gstin, String invoicePrefix, OffsetDateTime updatedAt) {
     }
 
     /** Replaces the settings. */
@@ -78,6 +85,14 @@ public class SettingsService {
                 c.add("gstin", e.getMessage());
             }
         }
+        String prefix = null;
+        if (req.invoicePrefix() != null && !req.invoicePrefix().isBlank()) {
+            prefix = req.invoicePrefix().strip();
+            if (!InvoiceNumbers.validPrefix(prefix)) {
+                c.add("invoicePrefix", "must be 1 to " + InvoiceNumbers.MAX_PREFIX + " of A-Z and 0-9 (GST invoice"
+                        + " numbers are at most 16 characters)");
+            }
+        }
         c.throwIfAny();
         TenantId tenant = tenants.current().id();
         PaymentSettingsRecord r = record().orElse(null);
@@ -86,7 +101,7 @@ public class SettingsService {
             r = new PaymentSettingsRecord(UUID.randomUUID().toString());
         }
         r.set(keyId, sealer.seal(tenant, keySecret, AAD_KEY_SECRET), sealer.seal(tenant, webhookSecret,
-                AAD_WEBHOOK_SECRET), state, gstin);
+                AAD_WEBHOOK_SECRET), state, gstin, prefix);
         if (created) {
             unit.em().persist(r);
         }
@@ -103,6 +118,12 @@ public class SettingsService {
     /** @return the firm's GST state code, if configured */
     Optional<String> firmState() {
         return record().map(PaymentSettingsRecord::getStateCode);
+    }
+
+    /** @return the current tenant's invoice prefix: the one set, else the default from its slug */
+    String invoicePrefix() {
+        return record().map(PaymentSettingsRecord::getInvoicePrefix).orElseGet(() -> InvoiceNumbers.defaultPrefix(
+                tenants.current().slug()));
     }
 
     /** @return the firm's GSTIN, if configured */
@@ -140,8 +161,12 @@ public class SettingsService {
                 .getResultList().stream().findFirst();
     }
 
-    private static SettingsView view(PaymentSettingsRecord r) {
+    private SettingsView view(PaymentSettingsRecord r) {
         return new SettingsView(r.getKeyId(), r.getKeySecretSealed() != null, r.getWebhookSecretSealed() != null,
-                r.getStateCode(), r.getGstin(), r.getUpdatedAt());
+                r.getStateCode(), r.getGstin(), r.getInvoicePrefix() != null
+                        ? r.getInvoicePrefix()
+                        : InvoiceNumbers
+                                .defaultPrefix(tenants.current().slug()),
+                r.getUpdatedAt());
     }
 }

@@ -6,6 +6,7 @@ import dev.seva.sdk.TenantId;
 import dev.seva.sdk.spi.PaymentGateway;
 import dev.seva.sdk.spi.PaymentGateway.GatewayContext;
 import dev.seva.tenant.AuditTrail;
+import dev.seva.tenant.Jobs;
 import dev.seva.tenant.Page;
 import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * Receives a webhook: checks its signature over the raw bytes with the tenant's webhook secret and stores it, once
- * per {@code x-razorpay-event-id} (a duplicate is counted and ignored), in one short transaction. Processing happens
- * after the commit ({@link WebhookProcessor}), so an answer never waits for or fails because of it.
+ * per {@code x-razorpay-event-id} (a duplicate is counted and ignored), and enqueues a durable
+ * {@value WebhookJob#KIND} job for it, in one short transaction: the event is stored if and only if its job is.
+ * Processing happens on a job worker ({@link WebhookJob} → {@link WebhookProcessor}), so an answer never waits for
+ * or fails because of it, and a crash or a failed attempt is retried from the job table.
  */
 @ApplicationScoped
 @Transactional
@@ -48,6 +51,9 @@ public class WebhookIntake {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Jobs jobs;
 
     /** The outcome: the stored event's id, and whether it was new. */
     record Received(String id, boolean fresh) {
@@ -83,6 +89,7 @@ public class WebhookIntake {
                         eventId)
                 .setParameter(4, type).setParameter(5, text).executeUpdate();
         if (inserted == 1) {
+            jobs.enqueue(tenant, WebhookJob.KIND, id);
             return new Received(id, true);
         }
         em.createNativeQuery("UPDATE webhook_event SET duplicates = duplicates + 1 WHERE tenant_id = ?1 AND"

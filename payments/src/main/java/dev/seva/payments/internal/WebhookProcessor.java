@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.json.JSONException;
@@ -15,7 +14,7 @@ import org.json.JSONObject;
 /**
  * Applies one stored webhook event to the ledger, at most once: the event's row is locked and marked PROCESSED (or
  * IGNORED) in the same transaction as the ledger change. A failure rolls the change back and records FAILED with
- * the error, for a later attempt. Events may come in any order and any number of times: the {@link Ledger} only
+ * the error; the {@link WebhookJob} that called it then retries with back-off. Events may come in any order and any number of times: the {@link Ledger} only
  * moves forward.
  *
  * <p>
@@ -36,8 +35,11 @@ public class WebhookProcessor {
     @Inject
     WebhookProcessor self;
 
-    /** Processes the event; never throws (a failure is stored on the event). */
-    public void processSafely(TenantId tenant, String webhookEventId) {
+    /**
+     * Processes the event; on failure records it on the event (attempts, last error) and rethrows, so that the job
+     * is retried.
+     */
+    public void processOrRecord(TenantId tenant, String webhookEventId) {
         try {
             self.process(tenant, webhookEventId);
         } catch (RuntimeException e) {
@@ -47,6 +49,7 @@ public class WebhookProcessor {
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "Could not record the failure of webhook event " + webhookEventId, again);
             }
+            throw e;
         }
     }
 
@@ -81,13 +84,6 @@ public class WebhookProcessor {
         if (w != null && w.status() != WebhookEventRecord.Status.PROCESSED) {
             w.failed(error);
         }
-    }
-
-    /** @return ids of the tenant's events still to process (RECEIVED or FAILED), oldest first */
-    @Transactional
-    public List<String> pending(TenantId tenant, int max) {
-        return unit.em(tenant).createQuery("SELECT w.id FROM WebhookEvent w WHERE w.status IN ('RECEIVED', 'FAILED')"
-                + " AND w.attempts < 20 ORDER BY w.receivedAt", String.class).setMaxResults(max).getResultList();
     }
 
     /** @return the outcome, or null when the event is not one Seva handles (IGNORED) */

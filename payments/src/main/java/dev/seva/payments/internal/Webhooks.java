@@ -7,17 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The webhook's flow: store (verified, de-duplicated) in one transaction, then process the new event after the
- * commit. A rejected delivery is audited. Not transactional itself.
+ * The webhook's flow: verify, store (de-duplicated) and enqueue its processing job in one transaction; the answer
+ * does not wait for processing. A rejected delivery is audited. Not transactional itself.
  */
 @ApplicationScoped
 public class Webhooks {
 
     @Inject
     WebhookIntake intake;
-
-    @Inject
-    WebhookProcessor processor;
 
     @Inject
     Tenants tenants;
@@ -36,9 +33,6 @@ public class Webhooks {
                 intake.auditRejected(eventId, body.length);
             }
             throw e;
-        }
-        if (r.fresh()) {
-            processor.processSafely(tenants.current().id(), r.id());
         }
         return r.fresh();
     }

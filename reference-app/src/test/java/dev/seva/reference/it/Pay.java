@@ -22,7 +22,8 @@ import java.util.UUID;
 /** Helpers of the payment ITs: a firm with Razorpay keys, invoices, webhooks, and the ledger invariant. */
 final class Pay {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Pay() {
     }
@@ -139,6 +140,26 @@ final class Pay {
     }
 
     /** A single number from SQL as the owner, with string parameters. */
+    /**
+     * Webhooks are processed by durable jobs after the answer: waits (up to 60 s) until none of the tenant's
+     * {@code payments.webhook} jobs is pending or running.
+     */
+    static void awaitWebhooks(String tenantId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (sql("SELECT count(*) FROM job WHERE tenant_id = ? AND kind = 'payments.webhook' AND status IN"
+                + " ('PENDING', 'RUNNING')", tenantId) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("webhook jobs of " + tenantId + " still pending after 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     static long sql(String query, String... params) {
         try (Connection c = Db.owner(); PreparedStatement s = c.prepareStatement(query)) {
             for (int i = 0; i < params.length; i++) {

@@ -89,6 +89,7 @@ class PaymentsCrossTenantIT {
         // signed with B's secret, sent to B: accepted by B, but B has no such order: ignored, A untouched
         assertEquals(200, Pay.webhook(b.tenant().slug(), body, b.keys().webhookSecret(), Pay.eventId())
                 .statusCode());
+        Pay.awaitWebhooks(b.tenant().id());
         // signed with A's secret, sent to B: refused
         assertEquals(400, Pay.webhook(b.tenant().slug(), body, a.keys().webhookSecret(), Pay.eventId())
                 .statusCode());

@@ -86,6 +86,64 @@ class PaymentsIT {
                 .problem(400, "VALIDATION_FAILED");
         var staff = Api.newUser(firm.tenant(), "STAFF");
         get("/api/v1/tenant/payment-settings", firm.tenant().t(), staff.token()).problem(403, "FORBIDDEN");
+        assertEquals(dev.seva.payments.InvoiceNumbers.defaultPrefix(slug()), r.str("invoicePrefix"));
+    }
+
+    @Test
+    void theInvoicePrefixIsValidatedAndKeepsNumbersWithinSixteenCharacters() {
+        Pay.Firm other = Pay.firm("pfx", "27");
+        for (String bad : List.of("ABCDEF", "ab", "A-B", "A/B")) {
+            var p = Api.call("PUT", "/api/v1/tenant/payment-settings", other.tenant().t(), other.tenant()
+                    .adminToken(),
+                    Json.createObjectBuilder().add("keyId", other.keys().keyId()).add("keySecret",
+                            other.keys().keySecret()).add("webhookSecret", other.keys().webhookSecret()).add(
+                                    "stateCode", "27")
+                            .add("invoicePrefix", bad).build());
+            p.problem(400, "VALIDATION_FAILED");
+            assertTrue(p.body().contains("invoicePrefix"), p.body());
+        }
+        Api.call("PUT", "/api/v1/tenant/payment-settings", other.tenant().t(), other.tenant().adminToken(), Json
+                .createObjectBuilder().add("keyId", other.keys().keyId()).add("keySecret", other.keys().keySecret())
+                .add("webhookSecret", other.keys().webhookSecret()).add("stateCode", "27").add("invoicePrefix",
+                        "ZX9")
+                .build()).expect(200);
+        String entity = Pay.entity(other.tenant(), "Prefix Traders Pvt Ltd", "27");
+        String number = Pay.invoice(other.tenant(), entity, 1000).getString("number");
+        String fy = dev.seva.payments.FinancialYear.of(java.time.LocalDate.now(java.time.ZoneId.of(
+                "Asia/Kolkata"))).shortLabel();
+        assertEquals("ZX9/" + fy + "/00001", number);
+    }
+
+    @Test
+    void aWebhookThatCannotBeAppliedYetIsAcceptedAndItsFailureShownInTheLog() throws Exception {
+        Pay.Firm other = Pay.firm("pwf", "27");
+        // a refund of a payment Seva has not recorded (its capture may still come): processing fails and retries
+        JsonObject refund = Json.createObjectBuilder().add("id", "rfnd_EARLY" + System.nanoTime() % 100000)
+                .add("entity", "refund").add("amount", 100).add("currency", "INR").add("payment_id",
+                        "pay_NOTYET000001")
+                .add("status", "processed").build();
+        String evt = Pay.eventId();
+        long t0 = System.nanoTime();
+        var r = Pay.webhook(other.tenant().slug(), FakeRazorpay.refundEvent("refund.processed", refund), other.keys()
+                .webhookSecret(), evt);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject entry = null;
+        for (int i = 0; i < 100; i++) {
+            var log = get("/api/v1/webhooks/razorpay/events?size=50", other.tenant().t(), other.tenant()
+                    .adminToken()).expect(200);
+            entry = log.items().stream().map(e -> e.asJsonObject()).filter(e -> e.getString("eventId").equals(
+                    evt)).findFirst().orElseThrow();
+            if (entry.getString("status").equals("FAILED")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("FAILED", entry.getString("status"), entry.toString());
+        assertTrue(entry.getInt("attempts") >= 1, entry.toString());
+        assertTrue(entry.getString("lastError").contains("not recorded yet"), entry.toString());
+        // the job is waiting for its next attempt
+        assertEquals(1, Pay.sql("SELECT count(*) FROM job WHERE tenant_id = ? AND kind = 'payments.webhook' AND"
+                + " status = 'PENDING' AND attempts >= 1", other.tenant().id()));
     }
 
     @Test
@@ -106,8 +164,9 @@ class PaymentsIT {
         assertEquals(0, inv.getJsonNumber("cgstPaise").longValue());
         assertEquals(0, inv.getJsonNumber("sgstPaise").longValue());
         assertEquals(150_050 + 20_502, inv.getJsonNumber("totalPaise").longValue());
-        assertTrue(inv.getString("number").matches(slug().toUpperCase().replace("-", "") + "/\\d{4}-\\d{2}/\\d{4}"),
-                inv.getString("number"));
+        String prefix = dev.seva.payments.InvoiceNumbers.defaultPrefix(slug());
+        assertTrue(inv.getString("number").matches(prefix + "/\\d{4}/\\d{5}"), inv.getString("number"));
+        assertTrue(inv.getString("number").length() <= 16, inv.getString("number"));
     }
 
     @Test
@@ -171,7 +230,7 @@ class PaymentsIT {
         var issued = post("/api/v1/invoices/" + draft.getString("id") + "/issue", f.tenant().t(), f.tenant()
                 .adminToken(), "{}").expect(200).obj();
         assertEquals("ISSUED", issued.getString("status"));
-        assertTrue(issued.getString("number").endsWith("/0021"), issued.getString("number"));
+        assertTrue(issued.getString("number").endsWith("/00021"), issued.getString("number"));
     }
 
     @Test
@@ -191,6 +250,7 @@ class PaymentsIT {
         assertEquals(200, Pay.webhook(slug(), captured, firm.keys().webhookSecret(), Pay.eventId()).statusCode());
         assertEquals(200, Pay.webhook(slug(), fake.orderPaidEvent(p.payment()), firm.keys().webhookSecret(),
                 Pay.eventId()).statusCode());
+        Pay.awaitWebhooks(tid());
         JsonObject inv = Pay.get(firm.tenant(), p.invoiceId());
         assertEquals("PAID", inv.getString("status"));
         assertEquals(118_000, inv.getJsonNumber("paidPaise").longValue());
@@ -235,6 +295,7 @@ class PaymentsIT {
                 evt));
         // the same event, genuinely signed, is accepted afterwards
         assertEquals(200, Pay.webhook(slug(), body, firm.keys().webhookSecret(), evt).statusCode());
+        Pay.awaitWebhooks(tid());
         assertEquals("PAID", Pay.get(firm.tenant(), p.invoiceId()).getString("status"));
         Pay.assertLedger(tid(), p.invoiceId());
     }
@@ -259,6 +320,7 @@ class PaymentsIT {
         for (Future<Integer> f : POOL.invokeAll(sends)) {
             assertEquals(200, f.get());
         }
+        Pay.awaitWebhooks(tid());
         JsonObject inv = Pay.get(firm.tenant(), p.invoiceId());
         assertEquals("PAID", inv.getString("status"));
         assertEquals(1, inv.getJsonArray("payments").size());
@@ -278,6 +340,7 @@ class PaymentsIT {
                 Pay.eventId()).statusCode());
         assertEquals(200, Pay.webhook(slug(), FakeRazorpay.paymentEvent("payment.failed", p.payment()), secret,
                 Pay.eventId()).statusCode());
+        Pay.awaitWebhooks(tid());
         JsonObject inv = Pay.get(firm.tenant(), p.invoiceId());
         assertEquals("PAID", inv.getString("status"));
         assertEquals("CAPTURED", inv.getJsonArray("payments").getJsonObject(0).getString("status"));
@@ -287,6 +350,7 @@ class PaymentsIT {
                 % 100000).build();
         assertEquals(200, Pay.webhook(slug(), FakeRazorpay.paymentEvent("payment.failed", failedAttempt), secret,
                 Pay.eventId()).statusCode());
+        Pay.awaitWebhooks(tid());
         JsonObject other = Pay.get(firm.tenant(), q.invoiceId());
         assertEquals("ISSUED", other.getString("status"));
         assertEquals(0, other.getJsonNumber("paidPaise").longValue());
@@ -296,6 +360,7 @@ class PaymentsIT {
                 "order_NOTOURS0000001").build();
         assertEquals(200, Pay.webhook(slug(), FakeRazorpay.paymentEvent("payment.captured", stranger), secret, evt)
                 .statusCode());
+        Pay.awaitWebhooks(tid());
         var log = get("/api/v1/webhooks/razorpay/events?size=200", firm.tenant().t(), firm.tenant().adminToken())
                 .expect(200);
         assertTrue(log.items().stream().anyMatch(e -> e.asJsonObject().getString("eventId").equals(evt) && e
@@ -318,6 +383,7 @@ class PaymentsIT {
             for (Future<Integer> f : POOL.invokeAll(racers)) {
                 assertEquals(200, f.get());
             }
+            Pay.awaitWebhooks(tid());
             assertEquals("PAID", Pay.get(firm.tenant(), p.invoiceId()).getString("status"));
             assertEquals(1, Pay.audits(tid(), "EVENT_PAYMENT_CAPTURED", p.payment().getString("id")));
             Pay.assertLedger(tid(), p.invoiceId());
@@ -344,6 +410,7 @@ class PaymentsIT {
         String refundBody = FakeRazorpay.refundEvent("refund.processed", fake.refunds.get(rid));
         Pay.webhook(slug(), refundBody, firm.keys().webhookSecret(), Pay.eventId());
         Pay.webhook(slug(), refundBody, firm.keys().webhookSecret(), Pay.eventId());
+        Pay.awaitWebhooks(tid());
         assertEquals(1, Pay.audits(tid(), "EVENT_PAYMENT_REFUNDED", rid));
         post(path, firm.tenant().t(), token, Json.createObjectBuilder().add("amountPaise", 100_001).build())
                 .problem(422, "REFUND_EXCEEDS_PAID");
@@ -362,6 +429,7 @@ class PaymentsIT {
                     .build();
             assertEquals(200, Pay.webhook(slug(), FakeRazorpay.refundEvent("refund.processed", processed), firm
                     .keys().webhookSecret(), Pay.eventId()).statusCode());
+            Pay.awaitWebhooks(tid());
             inv = Pay.get(firm.tenant(), p.invoiceId());
             assertEquals("REFUNDED", inv.getString("status"));
             assertEquals(118_000, inv.getJsonNumber("refundedPaise").longValue());
@@ -395,6 +463,7 @@ class PaymentsIT {
         // the late webhook changes nothing
         Pay.webhook(slug(), FakeRazorpay.paymentEvent("payment.captured", p.payment()), firm.keys().webhookSecret(),
                 Pay.eventId());
+        Pay.awaitWebhooks(tid());
         assertEquals(1, Pay.audits(tid(), "EVENT_PAYMENT_CAPTURED", p.payment().getString("id")));
         Pay.assertLedger(tid(), p.invoiceId());
     }
@@ -446,6 +515,7 @@ class PaymentsIT {
         var r = Pay.webhookTo("/api/v1/webhooks/razorpay?tenant=" + slug(), null, body, FakeRazorpay.sign(firm
                 .keys().webhookSecret(), body.getBytes()), Pay.eventId());
         assertEquals(200, r.statusCode(), r.body());
+        Pay.awaitWebhooks(tid());
         assertEquals("PAID", Pay.get(firm.tenant(), p.invoiceId()).getString("status"));
         // without any tenant: 400
         var none = Pay.webhookTo("/api/v1/webhooks/razorpay", null, body, "x", Pay.eventId());

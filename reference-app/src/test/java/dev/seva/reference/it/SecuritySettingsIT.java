@@ -59,6 +59,14 @@ class SecuritySettingsIT {
         get("/api/v1/entities", t.t(), client.token()).expect(200);
         get("/api/v1/entities", t.t(), t.adminToken()).expect(200);
 
+        // partner systems' API keys are not people: the policy does not apply to them, cookie around or not
+        String key = post("/api/v1/api-keys", t.t(), t.adminToken(), Json.createObjectBuilder().add("name", "ERP")
+                .add("scopes", Json.createArrayBuilder().add("entities:read")).build()).expect(201).str("key");
+        get("/api/v1/entities", t.t(), "ApiKey " + key).expect(200);
+        Browser withCookie = Browser.forTenant(t.slug());
+        withCookie.cookies.put("seva_token", staffToken);
+        withCookie.get("/api/v1/entities", java.util.Map.of("Authorization", "ApiKey " + key)).expect(200);
+
         // the browser's form sign-in honours the same policy
         Browser br = Browser.forTenant(t.slug());
         BrowserSignInIT.signIn(br, staff.email(), "user-password-" + staff.email().hashCode(), null);

@@ -202,9 +202,9 @@ public class PlatformTenantService {
                 .getResultList().stream().map(TenantId::new).toList();
     }
 
-    /** @return a page of tenants, by slug, with their total */
+    /** @return a page of tenants, newest first, with their total */
     public Page<TenantView> page(int page, int size) {
-        List<TenantView> items = ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.slug",
+        List<TenantView> items = ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.createdAt DESC, t.slug",
                 TenantRecord.class).setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(this::view).toList();
         return new Page<>(items, page, size,

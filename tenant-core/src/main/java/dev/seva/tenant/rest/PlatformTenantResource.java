@@ -52,7 +52,7 @@ public class PlatformTenantResource {
 
     /** Lists tenants. */
     @GET
-    @Operation(summary = "List tenants")
+    @Operation(summary = "List tenants, newest first")
     public Page<TenantView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);

@@ -1,0 +1,2 @@
+/** Persistence and services of the agents module: not an API. */
+package dev.seva.agents.internal;

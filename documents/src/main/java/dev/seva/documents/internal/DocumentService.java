@@ -1,0 +1,756 @@
+package dev.seva.documents.internal;
+
+import dev.seva.documents.DocumentStatus;
+import dev.seva.documents.DocumentType;
+import dev.seva.documents.KycReader;
+import dev.seva.documents.ReviewState;
+import dev.seva.sdk.ErrorCode;
+import dev.seva.sdk.FieldError;
+import dev.seva.sdk.Role;
+import dev.seva.sdk.SevaException;
+import dev.seva.sdk.SevaPrincipal;
+import dev.seva.sdk.TenantId;
+import dev.seva.sdk.identifiers.Aadhaar;
+import dev.seva.sdk.identifiers.Cin;
+import dev.seva.sdk.identifiers.Gstin;
+import dev.seva.sdk.identifiers.Ifsc;
+import dev.seva.sdk.identifiers.Pan;
+import dev.seva.tenant.AuditTrail;
+import dev.seva.tenant.Caller;
+import dev.seva.tenant.Entities;
+import dev.seva.tenant.EntityRef;
+import dev.seva.tenant.EntityType;
+import dev.seva.tenant.Jobs;
+import dev.seva.tenant.Page;
+import dev.seva.tenant.TenantPersistence;
+import dev.seva.tenant.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Documents, their versions, fields, reviews and requirements: every database step of the vault, each in one
+ * transaction of the current tenant. A document is visible to whoever may see its entity ({@link Entities}): staff
+ * see all, clients only their entities'; anything else is 404. Every read of a document's content or text is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class DocumentService {
+
+    /** Field names staff may set with {@link #correctFields}. */
+    static final Set<String> CORRECTABLE = Set.of(KycReader.PAN, KycReader.GSTIN, KycReader.CIN, KycReader.IFSC,
+            "aadhaar", "dateOfBirth", "expiresOn", "issuedOn", "validFrom", "incorporatedOn", "invoiceDate",
+            "name");
+
+    @PersistenceUnit(unitName = "seva-documents")
+    EntityManagerFactory unit;
+
+    @Inject
+    TenantPersistence persistence;
+
+    @Inject
+    Entities entities;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    @ConfigProperty(name = "seva.documents.retention-days", defaultValue = "0")
+    int defaultRetentionDays;
+
+    private EntityManager em() {
+        return persistence.tenant(unit);
+    }
+
+    private TenantId tenant() {
+        return tenants.current().id();
+    }
+
+    // ------------------------------------------------------------------------------------------------ views
+
+    /** OCR as the API shows it. */
+    public record OcrView(String state, String engine, Integer pages, Integer confidence) {
+    }
+
+    /** A document as the API shows it. */
+    public record DocumentView(String id, String entityId, String title, DocumentType documentType,
+            DocumentType classification, DocumentStatus status, String failureReason, ReviewState reviewState,
+            int currentVersion, String mediaType, long sizeBytes, String sha256, LocalDate expiresOn,
+            LocalDate retainUntil, boolean legalHold, OcrView ocr, Map<String, String> fields,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** A version as the API shows it. */
+    public record VersionView(int version, String mediaType, long sizeBytes, String sha256, String originalName,
+            DocumentStatus status, String failureReason, OcrView ocr, OffsetDateTime createdAt) {
+    }
+
+    /** What to stream for a content read. */
+    public record ContentRef(TenantId tenant, String versionId, String mediaType, long size, String fileName) {
+    }
+
+    /** A version to process, as the pipeline needs it. */
+    public record Work(String documentId, String versionId, String mediaType, DocumentStatus status,
+            DocumentVersionRecord.OcrState ocrState) {
+    }
+
+    /** A requirement as the API shows it. */
+    public record RequirementView(String id, String entityType, String documentType, boolean required,
+            String description, OffsetDateTime createdAt) {
+    }
+
+    /** A checklist row. */
+    public record ChecklistItem(String requirementId, String documentType, boolean required, String description,
+            String status, String satisfiedBy, String candidate, ReviewState reviewState) {
+    }
+
+    /** The checklist of an entity. */
+    public record Checklist(String entityId, String entityType, boolean complete, List<ChecklistItem> items) {
+    }
+
+    // ------------------------------------------------------------------------------------------------ upload
+
+    /** Input of a new document. */
+    public record NewDocument(String title, String documentType, String expiresOn) {
+    }
+
+    /** Checks the upload's fields before any byte is stored. */
+    public static Validated validate(NewDocument in) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = in.title() == null || in.title().isBlank() ? null : in.title().strip();
+        if (title != null && title.length() > 300) {
+            errors.add(new FieldError("title", "must be at most 300 characters"));
+        }
+        DocumentType type = null;
+        if (in.documentType() != null && !in.documentType().isBlank()) {
+            try {
+                type = DocumentType.valueOf(in.documentType().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("documentType", "must be one of " + List.of(DocumentType.values())));
+            }
+        }
+        LocalDate expires = null;
+        if (in.expiresOn() != null && !in.expiresOn().isBlank()) {
+            try {
+                expires = LocalDate.parse(in.expiresOn().strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("expiresOn", "must be a date like 2030-03-31"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new SevaException(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", errors);
+        }
+        return new Validated(title, type, expires);
+    }
+
+    /** Validated upload fields. */
+    public record Validated(String title, DocumentType type, LocalDate expiresOn) {
+    }
+
+    /** @return the entity, when the caller may upload to it (404 otherwise) */
+    public EntityRef requireEntity(String entityId) {
+        return entities.require(entityId);
+    }
+
+    /** @return the document's id and next version number, when the caller may add a version (404 otherwise) */
+    public DocumentView requireForNewVersion(String documentId) {
+        DocumentRecord d = requireVisible(documentId);
+        return view(d);
+    }
+
+    /** Records a stored file as a new document (its blob is committed already). */
+    public DocumentView create(String entityId, Validated in, StoredFile file) {
+        EntityRef entity = entities.require(entityId);
+        SevaPrincipal p = caller.require();
+        String title = in.title() != null
+                ? in.title()
+                : file.originalName() != null && !file.originalName().isBlank() ? file.originalName() : "Document";
+        DocumentRecord d = new DocumentRecord(UUID.randomUUID().toString(), entity.id(), title, in.type(),
+                p.userId());
+        d.expiresOn = in.expiresOn();
+        d.currentVersion = 1;
+        d.mediaType = file.mediaType();
+        d.sizeBytes = file.size();
+        d.sha256 = file.sha256();
+        if (defaultRetentionDays > 0) {
+            d.retainUntil = LocalDate.now().plusDays(defaultRetentionDays);
+        }
+        EntityManager em = em();
+        em.persist(d);
+        em.persist(new DocumentVersionRecord(file.versionId(), d.id, 1, file, p.userId()));
+        jobs.enqueue(tenant(), DocumentPipeline.KIND, file.versionId());
+        audit.record(tenant(), "DOCUMENT_UPLOADED", "document", d.id, "version 1, " + file.mediaType() + ", "
+                + file.size() + " bytes, sha256 " + file.sha256());
+        return view(d);
+    }
+
+    /** Records a stored file as the newest version: processing and review start again. */
+    public VersionView addVersion(String documentId, StoredFile file) {
+        DocumentRecord d = requireVisible(documentId);
+        SevaPrincipal p = caller.require();
+        d.currentVersion = d.currentVersion + 1;
+        d.mediaType = file.mediaType();
+        d.sizeBytes = file.size();
+        d.sha256 = file.sha256();
+        d.status = DocumentStatus.PROCESSING;
+        d.failureReason = null;
+        d.reviewState = ReviewState.PENDING_REVIEW;
+        d.updatedAt = OffsetDateTime.now();
+        DocumentVersionRecord v = new DocumentVersionRecord(file.versionId(), d.id, d.currentVersion, file,
+                p.userId());
+        em().persist(v);
+        jobs.enqueue(tenant(), DocumentPipeline.KIND, file.versionId());
+        audit.record(tenant(), "DOCUMENT_VERSION_ADDED", "document", d.id, "version " + v.versionNo + ", "
+                + file.mediaType() + ", " + file.size() + " bytes");
+        return versionView(v);
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    /** @return the document */
+    public DocumentView get(String id) {
+        return view(requireVisible(id));
+    }
+
+    /** @return its versions, newest first */
+    public List<VersionView> versions(String id) {
+        DocumentRecord d = requireVisible(id);
+        return em().createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId = :d ORDER BY v.versionNo DESC",
+                DocumentVersionRecord.class).setParameter("d", d.id).getResultList().stream()
+                .map(DocumentService::versionView).toList();
+    }
+
+    /** Audits a content read and says what to stream. */
+    public ContentRef content(String id, Integer version) {
+        DocumentRecord d = requireVisible(id);
+        DocumentVersionRecord v = version(d, version == null ? d.currentVersion : version);
+        audit.record(tenant(), "DOCUMENT_READ", "document", d.id, "content of version " + v.versionNo);
+        String name = v.originalName != null ? v.originalName : d.title;
+        return new ContentRef(tenant(), v.id, v.mediaType, v.sizeBytes, name);
+    }
+
+    /** Audits a text read and returns the newest version's text (Aadhaar numbers masked). */
+    public String text(String id) {
+        DocumentRecord d = requireVisible(id);
+        DocumentVersionRecord v = version(d, d.currentVersion);
+        audit.record(tenant(), "DOCUMENT_TEXT_READ", "document", d.id, "text of version " + v.versionNo);
+        return v.textContent == null ? "" : v.textContent;
+    }
+
+    /** Search parameters. */
+    public record Query(String q, String entityId, String documentType, String status, String expiringBefore,
+            int page, int size) {
+    }
+
+    /** Full-text search (PostgreSQL {@code websearch_to_tsquery}) over titles and text, with filters. */
+    @SuppressWarnings("unchecked")
+    public Page<DocumentView> search(Query q) {
+        StringBuilder where = new StringBuilder(" WHERE d.deleted_at IS NULL");
+        List<Object> params = new ArrayList<>();
+        Optional<Set<String>> restricted = entities.restrictedTo();
+        if (restricted.isPresent()) {
+            if (restricted.get().isEmpty()) {
+                return new Page<>(List.of(), q.page(), q.size(), 0);
+            }
+            where.append(" AND d.entity_id IN (");
+            int i = 0;
+            for (String e : restricted.get()) {
+                where.append(i++ == 0 ? "?" : ", ?");
+                params.add(e);
+            }
+            where.append(")");
+        }
+        if (q.entityId() != null && !q.entityId().isBlank()) {
+            where.append(" AND d.entity_id = ?");
+            params.add(q.entityId().strip());
+        }
+        if (q.documentType() != null && !q.documentType().isBlank()) {
+            where.append(" AND d.document_type = ?");
+            params.add(enumValue("documentType", q.documentType(), DocumentType.class).name());
+        }
+        if (q.status() != null && !q.status().isBlank()) {
+            where.append(" AND d.status = ?");
+            params.add(enumValue("status", q.status(), DocumentStatus.class).name());
+        }
+        if (q.expiringBefore() != null && !q.expiringBefore().isBlank()) {
+            LocalDate before;
+            try {
+                before = LocalDate.parse(q.expiringBefore().strip());
+            } catch (DateTimeParseException e) {
+                throw SevaException.invalidField("expiringBefore", "must be a date like 2030-03-31");
+            }
+            where.append(" AND d.expires_on IS NOT NULL AND d.expires_on < ?");
+            params.add(java.sql.Date.valueOf(before));
+        }
+        String order = " ORDER BY d.created_at DESC, d.id";
+        boolean text = q.q() != null && !q.q().isBlank();
+        if (text) {
+            if (q.q().length() > 200) {
+                throw SevaException.invalidField("q", "must be at most 200 characters");
+            }
+            where.append(" AND d.search @@ websearch_to_tsquery('english', ?)");
+            params.add(q.q().strip());
+            order = " ORDER BY ts_rank(d.search, websearch_to_tsquery('english', ?)) DESC, d.created_at DESC, d.id";
+        }
+        EntityManager em = em();
+        var idQuery = em.createNativeQuery("SELECT d.id FROM document d" + where + order + " LIMIT ? OFFSET ?");
+        int n = 1;
+        for (Object p : params) {
+            idQuery.setParameter(n++, p);
+        }
+        if (text) {
+            idQuery.setParameter(n++, q.q().strip());
+        }
+        idQuery.setParameter(n++, q.size());
+        idQuery.setParameter(n, (long) q.page() * q.size());
+        List<String> ids = idQuery.getResultList();
+        var countQuery = em.createNativeQuery("SELECT count(*) FROM document d" + where);
+        n = 1;
+        for (Object p : params) {
+            countQuery.setParameter(n++, p);
+        }
+        long total = ((Number) countQuery.getSingleResult()).longValue();
+        List<DocumentView> items = new ArrayList<>();
+        for (String id : ids) {
+            DocumentRecord d = em.find(DocumentRecord.class, id);
+            if (d != null) {
+                items.add(view(d));
+            }
+        }
+        return new Page<>(items, q.page(), q.size(), total);
+    }
+
+    // ------------------------------------------------------------------------------------------------ changes
+
+    /** Staff correct extracted fields of the newest version; {@code null} removes a field. */
+    public DocumentView correctFields(String id, Map<String, String> changes) {
+        DocumentRecord d = requireVisible(id);
+        requireStaff();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> normalised = new LinkedHashMap<>();
+        for (var e : changes.entrySet()) {
+            String name = e.getKey();
+            if (!CORRECTABLE.contains(name)) {
+                errors.add(new FieldError(name, "is not a correctable field; one of " + new java.util.TreeSet<>(
+                        CORRECTABLE)));
+                continue;
+            }
+            String v = e.getValue() == null ? null : e.getValue().strip();
+            if (v == null || v.isEmpty()) {
+                normalised.put(name.equals("aadhaar") ? KycReader.AADHAAR_MASKED : name, null);
+                continue;
+            }
+            try {
+                switch (name) {
+                    case "pan" -> normalised.put(name, Pan.parse(v).value());
+                    case "gstin" -> normalised.put(name, Gstin.parse(v).value());
+                    case "cin" -> normalised.put(name, Cin.parse(v).value());
+                    case "ifsc" -> normalised.put(name, Ifsc.parse(v).value());
+                    // the full number is checked, then only its masked form is kept
+                    case "aadhaar" -> normalised.put(KycReader.AADHAAR_MASKED, Aadhaar.parse(v).masked());
+                    case "name" -> {
+                        if (v.length() > 200) {
+                            throw SevaException.invalidField(name, "must be at most 200 characters");
+                        }
+                        normalised.put(name, v);
+                    }
+                    default -> normalised.put(name, LocalDate.parse(v).toString());
+                }
+            } catch (SevaException ex) {
+                errors.add(new FieldError(name, ex.getMessage()));
+            } catch (DateTimeParseException ex) {
+                errors.add(new FieldError(name, "must be a date like 2030-03-31"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new SevaException(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.", errors);
+        }
+        String by = caller.require().userId();
+        EntityManager em = em();
+        Map<String, DocumentFieldRecord> current = new LinkedHashMap<>();
+        for (DocumentFieldRecord f : fieldRecords(d.id, d.currentVersion)) {
+            current.put(f.name, f);
+        }
+        for (var e : normalised.entrySet()) {
+            DocumentFieldRecord f = current.get(e.getKey());
+            if (e.getValue() == null) {
+                if (f != null) {
+                    em.remove(f);
+                }
+            } else if (f == null) {
+                em.persist(new DocumentFieldRecord(d.id, d.currentVersion, e.getKey(), e.getValue(), "CORRECTED",
+                        by));
+            } else {
+                f.value = e.getValue();
+                f.source = "CORRECTED";
+                f.updatedBy = by;
+                f.updatedAt = OffsetDateTime.now();
+            }
+            if (e.getKey().equals("expiresOn")) {
+                d.expiresOn = e.getValue() == null ? null : LocalDate.parse(e.getValue());
+            }
+        }
+        d.updatedAt = OffsetDateTime.now();
+        em.flush();
+        audit.record(tenant(), "DOCUMENT_FIELDS_CORRECTED", "document", d.id, "fields " + normalised.keySet());
+        return view(d);
+    }
+
+    /** Staff change the type, expiry, legal hold. */
+    public DocumentView update(String id, Map<String, Object> changes) {
+        DocumentRecord d = requireVisible(id);
+        requireStaff();
+        List<String> changed = new ArrayList<>();
+        if (changes.containsKey("documentType")) {
+            d.documentType = enumValue("documentType", String.valueOf(changes.get("documentType")),
+                    DocumentType.class);
+            d.typeSource = "CORRECTED";
+            changed.add("documentType");
+        }
+        if (changes.containsKey("title")) {
+            Object t = changes.get("title");
+            if (t == null || t.toString().isBlank() || t.toString().length() > 300) {
+                throw SevaException.invalidField("title", "is required, at most 300 characters");
+            }
+            d.title = t.toString().strip();
+            changed.add("title");
+        }
+        if (changes.containsKey("expiresOn")) {
+            Object e = changes.get("expiresOn");
+            try {
+                d.expiresOn = e == null ? null : LocalDate.parse(e.toString());
+            } catch (DateTimeParseException ex) {
+                throw SevaException.invalidField("expiresOn", "must be a date like 2030-03-31");
+            }
+            changed.add("expiresOn");
+        }
+        if (changes.containsKey("legalHold")) {
+            if (!caller.require().has(Role.TENANT_ADMIN) && !caller.require().has(Role.MANAGER)) {
+                throw new SevaException(ErrorCode.FORBIDDEN, "Only a manager or tenant admin sets a legal hold.");
+            }
+            d.legalHold = Boolean.TRUE.equals(changes.get("legalHold"));
+            changed.add("legalHold");
+        }
+        d.updatedAt = OffsetDateTime.now();
+        audit.record(tenant(), "DOCUMENT_UPDATED", "document", d.id, "changed " + changed);
+        return view(d);
+    }
+
+    /** A reviewer's decision on the newest version. */
+    public DocumentView review(String id, String decision, String comment) {
+        DocumentRecord d = requireVisible(id);
+        requireStaff();
+        String dec = decision == null ? "" : decision.strip().toUpperCase(Locale.ROOT);
+        if (!dec.equals("APPROVE") && !dec.equals("REJECT")) {
+            throw SevaException.invalidField("decision", "must be APPROVE or REJECT");
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw SevaException.invalidField("comment", "must be at most 2000 characters");
+        }
+        if (dec.equals("REJECT") && (comment == null || comment.isBlank())) {
+            throw SevaException.invalidField("comment", "is required when rejecting: tell the client what to fix");
+        }
+        em().persist(new DocumentReviewRecord(d.id, d.currentVersion, dec, comment, caller.require().userId()));
+        d.reviewState = dec.equals("APPROVE") ? ReviewState.APPROVED : ReviewState.REJECTED;
+        d.updatedAt = OffsetDateTime.now();
+        audit.record(tenant(), dec.equals("APPROVE") ? "DOCUMENT_APPROVED" : "DOCUMENT_REJECTED", "document", d.id,
+                "version " + d.currentVersion);
+        return view(d);
+    }
+
+    /** Soft delete; refused under legal hold or retention. */
+    public void delete(String id) {
+        DocumentRecord d = requireVisible(id);
+        if (d.legalHold) {
+            throw new SevaException(ErrorCode.DOCUMENT_LEGAL_HOLD, "The document is under legal hold.");
+        }
+        if (d.retainUntil != null && !LocalDate.now().isAfter(d.retainUntil)) {
+            throw new SevaException(ErrorCode.DOCUMENT_RETAINED, "The document must be kept until " + d.retainUntil
+                    + ".");
+        }
+        d.deletedAt = OffsetDateTime.now();
+        d.updatedAt = d.deletedAt;
+        audit.record(tenant(), "DOCUMENT_DELETED", "document", d.id, null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ requirements
+
+    /** Creates a requirement (staff). */
+    public RequirementView createRequirement(String entityType, String documentType, Boolean required,
+            String description) {
+        requireStaff();
+        EntityType et = enumValue("entityType", entityType, EntityType.class);
+        DocumentType dt = enumValue("documentType", documentType, DocumentType.class);
+        if (description != null && description.length() > 500) {
+            throw SevaException.invalidField("description", "must be at most 500 characters");
+        }
+        EntityManager em = em();
+        boolean exists = !em.createQuery("SELECT r.id FROM DocumentRequirement r WHERE r.entityType = :e AND"
+                + " r.documentType = :d", String.class).setParameter("e", et.name()).setParameter("d", dt.name())
+                .getResultList().isEmpty();
+        if (exists) {
+            throw new SevaException(ErrorCode.DOCUMENT_REQUIREMENT_EXISTS, "A requirement for " + dt + " of " + et
+                    + " exists already.");
+        }
+        var r = new DocumentRequirementRecord(et.name(), dt.name(), required == null || required, description);
+        em.persist(r);
+        audit.record(tenant(), "DOCUMENT_REQUIREMENT_CREATED", "document-requirement", r.id, et + " " + dt);
+        return requirementView(r);
+    }
+
+    /** @return the requirements, optionally of one entity type */
+    public List<RequirementView> requirements(String entityType) {
+        var q = em().createQuery("SELECT r FROM DocumentRequirement r" + (entityType == null
+                ? ""
+                : " WHERE r.entityType = :e") + " ORDER BY r.entityType, r.documentType",
+                DocumentRequirementRecord.class);
+        if (entityType != null) {
+            q.setParameter("e", enumValue("entityType", entityType, EntityType.class).name());
+        }
+        return q.getResultList().stream().map(DocumentService::requirementView).toList();
+    }
+
+    /**
+     * The entity's checklist: for each requirement of its type, the newest document of that type that satisfies it
+     * (READY and not rejected; an approved one is preferred), else the newest candidate that does not yet.
+     */
+    public Checklist checklist(String entityId) {
+        EntityRef e = entities.require(entityId);
+        EntityManager em = em();
+        List<DocumentRequirementRecord> reqs = em.createQuery("SELECT r FROM DocumentRequirement r WHERE"
+                + " r.entityType = :t ORDER BY r.required DESC, r.documentType", DocumentRequirementRecord.class)
+                .setParameter("t", e.type().name()).getResultList();
+        List<DocumentRecord> docs = em.createQuery("SELECT d FROM Document d WHERE d.entityId = :e AND d.deletedAt"
+                + " IS NULL ORDER BY d.createdAt DESC", DocumentRecord.class).setParameter("e", e.id())
+                .getResultList();
+        List<ChecklistItem> items = new ArrayList<>();
+        boolean complete = true;
+        for (DocumentRequirementRecord r : reqs) {
+            DocumentRecord satisfied = null;
+            DocumentRecord candidate = null;
+            for (DocumentRecord d : docs) {
+                if (!d.documentType.name().equals(r.documentType)) {
+                    continue;
+                }
+                if (candidate == null) {
+                    candidate = d;
+                }
+                boolean ok = d.status == DocumentStatus.READY && d.reviewState != ReviewState.REJECTED
+                        && (d.expiresOn == null || !d.expiresOn.isBefore(LocalDate.now()));
+                if (ok && (satisfied == null || (d.reviewState == ReviewState.APPROVED
+                        && satisfied.reviewState != ReviewState.APPROVED))) {
+                    satisfied = d;
+                }
+            }
+            String status = satisfied != null
+                    ? (satisfied.reviewState == ReviewState.APPROVED
+                            ? "APPROVED"
+                            : "SATISFIED")
+                    : candidate == null
+                            ? "MISSING"
+                            : candidate.reviewState == ReviewState.REJECTED
+                                    ? "REJECTED"
+                                    : candidate.expiresOn != null && candidate.expiresOn.isBefore(LocalDate.now())
+                                            ? "EXPIRED"
+                                            : candidate.status.name();
+            if (satisfied == null && r.required) {
+                complete = false;
+            }
+            items.add(new ChecklistItem(r.id, r.documentType, r.required, r.description, status,
+                    satisfied == null ? null : satisfied.id, satisfied == null && candidate != null
+                            ? candidate.id
+                            : null,
+                    satisfied != null
+                            ? satisfied.reviewState
+                            : candidate == null
+                                    ? null
+                                    : candidate.reviewState));
+        }
+        return new Checklist(e.id(), e.type().name(), complete, items);
+    }
+
+    // ------------------------------------------------------------------------------------------------ pipeline
+
+    /** @return the version to process, if it still exists (background work: no caller, no visibility check) */
+    public Optional<Work> work(String versionId) {
+        DocumentVersionRecord v = em().find(DocumentVersionRecord.class, versionId);
+        return Optional.ofNullable(v).map(x -> new Work(x.documentId, x.id, x.mediaType, x.status, x.ocrState));
+    }
+
+    /** @return ids of versions whose OCR waits for an engine (to process again once it is installed) */
+    public List<String> waitingForOcr(int max) {
+        return em().createQuery("SELECT v.id FROM DocumentVersion v WHERE v.ocrState = :s ORDER BY v.createdAt",
+                String.class).setParameter("s", DocumentVersionRecord.OcrState.UNAVAILABLE).setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * Hands versions whose OCR waited for an engine back to processing (the sweep calls it once the engine is
+     * installed).
+     *
+     * @return how many were enqueued
+     */
+    public int requeueWaitingForOcr(int max) {
+        List<String> ids = waitingForOcr(max);
+        ids.forEach(id -> jobs.enqueue(tenant(), DocumentPipeline.KIND, id));
+        return ids.size();
+    }
+
+    /** @return whether a version row names this blob key (the orphan sweep's question) */
+    public boolean blobReferenced(String versionId) {
+        return em().find(DocumentVersionRecord.class, versionId) != null;
+    }
+
+    /** Stores the pipeline's result on the version and, when it is the newest, on the document. */
+    public void finish(String versionId, DocumentProcessor.Result r) {
+        EntityManager em = em();
+        DocumentVersionRecord v = em.find(DocumentVersionRecord.class, versionId);
+        if (v == null) {
+            return;
+        }
+        DocumentRecord d = em.find(DocumentRecord.class, v.documentId);
+        v.status = r.failure() == null ? DocumentStatus.READY : DocumentStatus.FAILED;
+        v.failureReason = r.failure();
+        v.textContent = r.text();
+        v.textTruncated = r.truncated();
+        v.ocrState = r.ocrState();
+        v.ocrEngine = r.ocrEngine();
+        v.ocrPages = r.ocrPages();
+        v.ocrConfidence = r.ocrConfidence();
+        v.processedAt = OffsetDateTime.now();
+        v.classification = r.reading() == null ? null : r.reading().type();
+        for (DocumentFieldRecord f : fieldRecords(v.documentId, v.versionNo)) {
+            if (f.source.equals("EXTRACTED")) {
+                em.remove(f);
+            }
+        }
+        em.flush();
+        Set<String> corrected = new java.util.HashSet<>();
+        fieldRecords(v.documentId, v.versionNo).forEach(f -> corrected.add(f.name));
+        if (r.reading() != null) {
+            for (var f : r.reading().fields().entrySet()) {
+                if (!corrected.contains(f.getKey()) && f.getValue().length() <= 200) {
+                    em.persist(new DocumentFieldRecord(v.documentId, v.versionNo, f.getKey(), f.getValue(),
+                            "EXTRACTED", null));
+                }
+            }
+        }
+        if (d != null && d.currentVersion == v.versionNo) {
+            d.status = v.status;
+            d.failureReason = v.failureReason;
+            d.searchText = v.textContent;
+            d.classification = v.classification;
+            if (d.typeSource.equals("CLASSIFIED") && v.classification != null) {
+                d.documentType = v.classification;
+            }
+            if (d.expiresOn == null && r.reading() != null && r.reading().fields().containsKey("expiresOn")) {
+                d.expiresOn = LocalDate.parse(r.reading().fields().get("expiresOn"));
+            }
+            d.updatedAt = OffsetDateTime.now();
+        }
+        audit.recordAs(tenant(), "system", v.status == DocumentStatus.READY
+                ? "DOCUMENT_PROCESSED"
+                : "DOCUMENT_PROCESSING_FAILED", "document", v.documentId,
+                "version " + v.versionNo
+                        + (r.failure() == null ? "" : ": " + r.failure()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private DocumentRecord requireVisible(String id) {
+        if (id == null || id.length() > 36) {
+            throw SevaException.notFound("Document");
+        }
+        DocumentRecord d = em().find(DocumentRecord.class, id);
+        if (d == null || d.deletedAt != null) {
+            throw SevaException.notFound("Document");
+        }
+        try {
+            entities.require(d.entityId);
+        } catch (SevaException e) {
+            throw SevaException.notFound("Document");
+        }
+        return d;
+    }
+
+    private void requireStaff() {
+        SevaPrincipal p = caller.require();
+        if (!(p.has(Role.TENANT_ADMIN) || p.has(Role.MANAGER) || p.has(Role.STAFF))) {
+            throw new SevaException(ErrorCode.FORBIDDEN, "Only the firm's staff may do this.");
+        }
+    }
+
+    private DocumentVersionRecord version(DocumentRecord d, int no) {
+        return em().createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId = :d AND v.versionNo = :n",
+                DocumentVersionRecord.class).setParameter("d", d.id).setParameter("n", no).getResultList().stream()
+                .findFirst().orElseThrow(() -> SevaException.notFound("Version"));
+    }
+
+    private List<DocumentFieldRecord> fieldRecords(String documentId, int versionNo) {
+        return em().createQuery("SELECT f FROM DocumentField f WHERE f.documentId = :d AND f.versionNo = :n"
+                + " ORDER BY f.name", DocumentFieldRecord.class).setParameter("d", documentId)
+                .setParameter("n", versionNo).getResultList();
+    }
+
+    private DocumentView view(DocumentRecord d) {
+        DocumentVersionRecord v = em().createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId = :d AND"
+                + " v.versionNo = :n", DocumentVersionRecord.class).setParameter("d", d.id)
+                .setParameter("n", d.currentVersion).getResultList().stream().findFirst().orElse(null);
+        Map<String, String> fields = new TreeMap<>();
+        for (DocumentFieldRecord f : fieldRecords(d.id, d.currentVersion)) {
+            fields.put(f.name, f.value);
+        }
+        return new DocumentView(d.id, d.entityId, d.title, d.documentType, d.classification, d.status,
+                d.failureReason, d.reviewState, d.currentVersion, d.mediaType, d.sizeBytes, d.sha256, d.expiresOn,
+                d.retainUntil, d.legalHold, v == null ? null : ocrView(v), fields, d.createdAt, d.updatedAt);
+    }
+
+    private static OcrView ocrView(DocumentVersionRecord v) {
+        return new OcrView(v.ocrState.name(), v.ocrEngine, v.ocrPages, v.ocrConfidence);
+    }
+
+    private static VersionView versionView(DocumentVersionRecord v) {
+        return new VersionView(v.versionNo, v.mediaType, v.sizeBytes, v.sha256, v.originalName, v.status,
+                v.failureReason, ocrView(v), v.createdAt);
+    }
+
+    private static RequirementView requirementView(DocumentRequirementRecord r) {
+        return new RequirementView(r.id, r.entityType, r.documentType, r.required, r.description, r.createdAt);
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            throw SevaException.invalidField(field, "is required");
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw SevaException.invalidField(field, "must be one of " + List.of(type.getEnumConstants()));
+        }
+    }
+}
