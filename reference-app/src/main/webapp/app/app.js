@@ -238,17 +238,53 @@ function label(code) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+// --- paged lists -------------------------------------------------------------------------------------------------
+
+const PAGE_SIZE = 50;
+
+/**
+ * One of the API's lists ({items, page, size, total}) a page at a time: a count, the table, Previous/Next.
+ * @param {{path: string, id: string, one: string, many: string, table: function(Array): Node}} spec
+ * @returns {{element: Node[], load: function(number): Promise<void>, reload: function(): Promise<void>}}
+ */
+function pagedList(spec) {
+  let current = 0;
+  const count = h('p', { id: `${spec.id}-count`, class: 'muted' });
+  const slot = h('div', { class: 'table-wrap' });
+  const where = h('span', { id: `${spec.id}-page`, class: 'muted' });
+  const message = h('p', { id: `${spec.id}-page-message` });
+  const prev = h('button', { id: `${spec.id}-prev`, type: 'button', class: 'secondary', text: 'Previous' });
+  const next = h('button', { id: `${spec.id}-next`, type: 'button', class: 'secondary', text: 'Next' });
+  const pager = h('nav', { class: 'pager', 'aria-label': `Pages of ${spec.many}` }, prev, where, next);
+  const load = async (n) => {
+    const page = await api(`${spec.path}?page=${n}&size=${PAGE_SIZE}`);
+    const total = typeof page.total === 'number' ? page.total : (page.items || []).length;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    current = n;
+    replace(slot, spec.table(page.items || []));
+    count.textContent = `${total} ${total === 1 ? spec.one : spec.many}.`;
+    where.textContent = `Page ${n + 1} of ${pages}`;
+    prev.disabled = n === 0;
+    next.disabled = n + 1 >= pages;
+    pager.hidden = pages <= 1;
+    message.textContent = '';
+  };
+  const go = (n) => load(n).catch((e) => showError(message, e));
+  prev.addEventListener('click', () => go(current - 1));
+  next.addEventListener('click', () => go(current + 1));
+  return { element: [count, slot, pager, message], load, reload: () => load(current) };
+}
+
 // --- entities ----------------------------------------------------------------------------------------------------
 
 async function entitiesPage(ticket) {
-  const page = await api('/entities?size=200');
-  const table = entityTable(page.items || []);
+  const list = pagedList({ path: '/entities', id: 'entity', one: 'entity', many: 'entities', table: entityTable });
+  await list.load(0);
   const parts = [h('h1', { tabindex: '-1', text: 'Entities' }),
     h('section', { class: 'card', 'aria-labelledby': 'list-title' },
-      h('h2', { id: 'list-title', text: isStaff() ? "The firm's entities" : 'Your entities' }),
-      h('p', { id: 'entity-count', class: 'muted', text: countText(page, 'entity', 'entities') }), table)];
+      h('h2', { id: 'list-title', text: isStaff() ? "The firm's entities" : 'Your entities' }), list.element)];
   if (isStaff()) {
-    parts.push(entityForm(ticket));
+    parts.push(entityForm(list));
   }
   render(ticket, ...parts);
 }
@@ -265,7 +301,7 @@ function entityTable(items) {
       h('td', { text: e.gstin || '' }), h('td', { text: e.state || '' }))))));
 }
 
-function entityForm(ticket) {
+function entityForm(list) {
   const message = h('p', { id: 'entity-message' });
   const input = (id, attrs = {}) => h('input', { id: 'entity-' + id, name: id, type: 'text', ...attrs });
   const form = h('form', { id: 'entity-form', class: 'stack', novalidate: true },
@@ -295,9 +331,7 @@ function entityForm(ticket) {
       const created = await api('/entities', { method: 'POST', json: body });
       form.reset();
       showDone(message, `Created ${created.legalName}.`);
-      const page = await api('/entities?size=200');
-      document.getElementById('entity-list').replaceWith(entityTable(page.items || []));
-      document.getElementById('entity-count').textContent = countText(page, 'entity', 'entities');
+      await list.reload();
     } catch (e) {
       const rest = e instanceof ApiError ? showFieldErrors(form, 'entity-', e.fieldErrors) : [];
       if (!(e instanceof ApiError) || e.fieldErrors.length === 0 || rest.length > 0) {
@@ -314,14 +348,15 @@ function entityForm(ticket) {
 // --- users (TENANT_ADMIN) ----------------------------------------------------------------------------------------
 
 async function usersPage(ticket) {
-  const page = await api('/users?size=200');
   const message = h('p', { id: 'users-message' });
-  const tableSlot = h('div', { class: 'table-wrap' }, userTable(page.items || [], message));
+  const list = pagedList({ path: '/users', id: 'user', one: 'user', many: 'users',
+    table: (items) => userTable(items, message) });
+  await list.load(0);
   render(ticket, h('h1', { tabindex: '-1', text: 'Users' }),
     h('section', { class: 'card', 'aria-labelledby': 'users-title' },
       h('h2', { id: 'users-title', text: "The firm's users" }),
-      h('p', { id: 'user-count', class: 'muted', text: countText(page, 'user', 'users') }), message, tableSlot),
-    userForm(tableSlot, message));
+      message, list.element),
+    userForm(list));
 }
 
 function userTable(items, message) {
@@ -353,7 +388,7 @@ function userRow(u, message) {
   return row;
 }
 
-function userForm(tableSlot, listMessage) {
+function userForm(list) {
   const message = h('p', { id: 'user-message' });
   const roles = h('fieldset', { id: 'user-roles', 'aria-describedby': 'user-roles-error' },
     h('legend', { text: 'Roles' }),
@@ -384,9 +419,7 @@ function userForm(tableSlot, listMessage) {
       const created = await api('/users', { method: 'POST', json: body });
       form.reset();
       showDone(message, `Created ${created.email}.`);
-      const page = await api('/users?size=200');
-      replace(tableSlot, userTable(page.items || [], listMessage));
-      document.getElementById('user-count').textContent = countText(page, 'user', 'users');
+      await list.reload();
     } catch (e) {
       const errors = e instanceof ApiError ? e.fieldErrors.map((f) => (f.field === 'name'
         ? { ...f, field: 'name-input' } : f)) : [];
@@ -610,23 +643,14 @@ function enrolmentSteps(enrolment) {
 // --- platform admin ----------------------------------------------------------------------------------------------
 
 async function platformPage(ticket) {
-  const page = await api('/platform/tenants?size=200');
-  const tableSlot = h('div', { class: 'table-wrap' }, tenantTable(page.items || []));
+  const list = pagedList({ path: '/platform/tenants', id: 'tenant', one: 'firm', many: 'firms',
+    table: tenantTable });
+  await list.load(0);
   render(ticket, h('h1', { tabindex: '-1', text: 'Tenants' }),
     h('section', { class: 'card', 'aria-labelledby': 'tenants-title' },
       h('h2', { id: 'tenants-title', text: 'Firms on this platform' }),
-      h('p', { id: 'tenant-count', class: 'muted', text: countText(page, 'firm', 'firms') }), tableSlot),
-    tenantForm(tableSlot));
-}
-
-/** "3 firms", or "the first 200 of 250 firms" when the list has more pages than one. */
-function countText(page, one, many) {
-  const shown = (page.items || []).length;
-  const total = typeof page.total === 'number' ? page.total : shown;
-  if (total > shown) {
-    return `The first ${shown} of ${total} ${many}.`;
-  }
-  return `${total} ${total === 1 ? one : many}.`;
+      list.element),
+    tenantForm(list));
 }
 
 function tenantTable(items) {
@@ -642,7 +666,7 @@ function tenantTable(items) {
         : '')))));
 }
 
-function tenantForm(tableSlot) {
+function tenantForm(list) {
   const message = h('p', { id: 'tenant-message' });
   const input = (id, attrs) => h('input', { id: 'tenant-' + id, name: id, type: 'text', required: true,
     autocomplete: 'off', ...attrs });
@@ -664,9 +688,7 @@ function tenantForm(tableSlot) {
       const created = await api('/platform/tenants', { method: 'POST', json: body });
       form.reset();
       showDone(message, `Created ${created.name}.`);
-      const page = await api('/platform/tenants?size=200');
-      replace(tableSlot, tenantTable(page.items || []));
-      document.getElementById('tenant-count').textContent = countText(page, 'firm', 'firms');
+      await list.reload();
     } catch (e) {
       const rest = e instanceof ApiError ? showFieldErrors(form, 'tenant-', e.fieldErrors) : [];
       showError(message, e instanceof ApiError && e.fieldErrors.length > 0 && rest.length === 0

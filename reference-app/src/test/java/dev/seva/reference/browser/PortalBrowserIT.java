@@ -307,13 +307,43 @@ class PortalBrowserIT {
     }
 
     @Test
+    void longListsComeAPageAtATime() {
+        var t = Rest.newTenant("pages", "Pages & Co");
+        for (int i = 1; i <= 52; i++) {
+            Rest.newEntity(t, String.format("Entity %02d Pvt Ltd", i), null);
+        }
+        signIn(t.origin(), t.adminEmail(), t.adminPassword());
+        browser.open(t.origin() + "/app/#/entities");
+        browser.text("#entity-count", "52 entities.");
+        browser.text("#entity-page", "Page 1 of 2");
+        assertEquals(50, browser.findAll("#entity-list tbody tr").size());
+        assertFalse(browser.find("#entity-prev").isEnabled());
+        browser.click("#entity-next");
+        browser.text("#entity-page", "Page 2 of 2");
+        assertEquals(List.of("Entity 51 Pvt Ltd", "Entity 52 Pvt Ltd"), browser.findAll(
+                "#entity-list tbody tr td:first-child").stream().map(WebElement::getText).toList());
+        assertFalse(browser.find("#entity-next").isEnabled());
+        browser.click("#entity-prev");
+        browser.text("#entity-page", "Page 1 of 2");
+        browser.assertNoProblems();
+    }
+
+    @Test
     void thePlatformAdminListsTenants() {
         var t = Rest.newTenant("listed", "Listed & Co");
         String platform = "http://localhost:" + Rest.PORT;
         signIn(platform, Rest.PLATFORM_EMAIL, Rest.PLATFORM_PASSWORD);
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/app/#/platform"));
         browser.visible("#tenant-list");
+        browser.textContains("#tenant-count", "firms.");
+        // the list comes a page (50) at a time, in slug order: walk to the page with ours
         String row = "#tenant-list tr[data-slug='" + t.slug() + "']";
+        for (int page = 1; browser.findAll(row).isEmpty(); page++) {
+            assertTrue(browser.find("#tenant-next").isEnabled(), "the new tenant is on no page");
+            browser.click("#tenant-next");
+            browser.text("#tenant-page", "Page " + (page + 1) + " of " + browser.find("#tenant-page").getText()
+                    .replaceAll(".* of ", ""));
+        }
         browser.textContains(row, "Listed & Co");
         assertEquals(t.origin() + "/login/", browser.find(row + " a").getAttribute("href"));
         browser.text("#brand-name", "Seva");
