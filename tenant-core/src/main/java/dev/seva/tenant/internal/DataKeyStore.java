@@ -13,9 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * Reads, creates and re-wraps a tenant's data keys, each time in a transaction of its own, so callers may be inside
@@ -100,8 +98,7 @@ public class DataKeyStore {
     }
 
     private EntityManager open(TenantId tenant) {
-        EntityManager em = emf
-                .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.value()));
+        EntityManager em = TenantEntityManagers.create(emf, tenant);
         em.joinTransaction();
         return em;
     }

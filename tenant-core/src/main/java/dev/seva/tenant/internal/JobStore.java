@@ -16,12 +16,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
  * The worker's side of the job table: claiming due jobs across tenants (through {@code seva_claim_jobs}, the one
@@ -100,8 +98,7 @@ public class JobStore {
     }
 
     private <T> T inTenant(TenantId tenant, Function<EntityManager, T> work) {
-        EntityManager em = emf
-                .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.value()));
+        EntityManager em = TenantEntityManagers.create(emf, tenant);
         try {
             em.joinTransaction();
             T result = work.apply(em);

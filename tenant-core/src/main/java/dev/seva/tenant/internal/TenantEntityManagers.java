@@ -82,10 +82,18 @@ public class TenantEntityManagers implements TenantPersistence {
             throw new IllegalStateException("A transaction may touch one tenant's data only: it holds " + bound
                     + ", not " + tenant);
         }
-        EntityManager em = byTenant.computeIfAbsent(new Key(unit, tenant), k -> k.unit()
-                .createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.value())));
+        EntityManager em = byTenant.computeIfAbsent(new Key(unit, tenant), k -> create(k.unit(), tenant));
         join(em);
         return em;
+    }
+
+    /**
+     * Makes a new EntityManager of {@code tenant}: the discriminator filters by it and
+     * {@link RlsTenantSessionListener} sets the RLS setting from it. For work that must not share the request's
+     * EntityManager (it runs in a transaction of its own); the caller joins and closes it.
+     */
+    static EntityManager create(EntityManagerFactory unit, TenantId tenant) {
+        return unit.createEntityManager(Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, tenant.value()));
     }
 
     /** @return an EntityManager for platform tables (no tenant), joined to the current transaction */
