@@ -1,20 +1,19 @@
 // Seva portal: the signed-in shell. Hash navigation (#/entities, #/users, ...) over one page; every view asks the API
 // and shows what it answers: a 403 becomes "not allowed" whatever the menu shows, a 401 goes to the sign-in page.
 // Everything users or tenants typed is inserted as text (dom.js builds elements; no innerHTML anywhere).
+// A module's pages live in pages/<module>.js, export their ROUTES entries and are spread into ROUTES below;
+// shell.js holds what pages share.
 import { api, ApiError, cookie } from '/assets/api.js';
 import { applyBranding, isColour, loadBranding } from '/assets/branding.js';
 import { clearFieldErrors, field, h, replace, showFieldErrors } from '/assets/dom.js';
+import {
+  currentEntity, has, isCurrent, isStaff, label, me, myEntities, nextTicket, notAllowed, pagedList, problemPage,
+  render, routeName, setMe, setNavigated, showDone, showError, storageKey,
+} from './shell.js';
 
-const STAFF = ['TENANT_ADMIN', 'MANAGER', 'STAFF'];
 const ROLES = ['TENANT_ADMIN', 'MANAGER', 'STAFF', 'AGENT', 'CLIENT', 'AUDITOR'];
 const ENTITY_TYPES = ['PRIVATE_LIMITED', 'PUBLIC_LIMITED', 'OPC', 'LLP', 'PARTNERSHIP', 'PROPRIETORSHIP', 'TRUST',
   'SOCIETY', 'HUF', 'INDIVIDUAL'];
-const NOT_ALLOWED = 'You are not allowed to open this page.';
-
-const view = document.getElementById('view');
-let me = null;
-let renderCount = 0;
-let navigated = false;
 
 /** The pages: which menu entries a user sees (a convenience only: each page asks the API, which decides). */
 const ROUTES = {
@@ -26,21 +25,13 @@ const ROUTES = {
   platform: { title: 'Tenants', render: platformPage, menu: () => has('PLATFORM_ADMIN') },
 };
 
-function has(role) {
-  return Array.isArray(me.roles) && me.roles.includes(role);
-}
-
-function isStaff() {
-  return STAFF.some(has);
-}
-
 // --- start ------------------------------------------------------------------------------------------------------
 
 start();
 
 async function start() {
   const branding = loadBranding('Portal');
-  me = await api('/me');
+  setMe(await api('/me'));
   await branding;
   showUser();
   setUpEntitySwitcher();
@@ -48,7 +39,7 @@ async function start() {
     document.getElementById('sign-out-csrf').value = cookie('seva_csrf') || '';
   });
   window.addEventListener('hashchange', () => {
-    navigated = true;
+    setNavigated();
     route();
   });
   if (!me.tenant && routeName() === '') {
@@ -67,16 +58,11 @@ function showUser() {
   name.textContent = me.name ? `${me.name} (${me.email})` : me.email;
 }
 
-function routeName() {
-  const hash = location.hash.replace(/^#\/?/, '');
-  return hash.split(/[/?]/)[0];
-}
-
 function route() {
   const name = routeName();
   const page = Object.prototype.hasOwnProperty.call(ROUTES, name) ? ROUTES[name] : null;
   buildNav(name);
-  const ticket = ++renderCount;
+  const ticket = nextTicket();
   const title = page ? page.title : 'Not found';
   document.title = `${title} · ${document.querySelector('[data-brand="name"]').textContent}`;
   if (!page) {
@@ -85,24 +71,10 @@ function route() {
     return;
   }
   Promise.resolve(page.render(ticket)).catch((e) => {
-    if (ticket === renderCount) {
+    if (isCurrent(ticket)) {
       problemPage(ticket, title, e);
     }
   });
-}
-
-/** Shows a page's content unless the user has moved on to another page meanwhile. */
-function render(ticket, ...children) {
-  if (ticket !== renderCount) {
-    return false;
-  }
-  replace(view, ...children);
-  // after moving to another page, focus its heading so that keyboard and screen-reader users start there
-  const heading = view.querySelector('h1');
-  if (heading && navigated) {
-    heading.focus();
-  }
-  return true;
 }
 
 function buildNav(active) {
@@ -111,63 +83,7 @@ function buildNav(active) {
     h('a', { href: '#/' + name, 'aria-current': name === active ? 'page' : null, text: r.title }))));
 }
 
-/** The page for an error answer: 403 → not allowed; anything else → its detail. */
-function problemPage(ticket, title, e) {
-  if (e instanceof ApiError && e.status === 403 && e.code === 'TOTP_ENROLMENT_REQUIRED') {
-    location.replace('#/security');
-    return;
-  }
-  if (e instanceof ApiError && e.status === 403) {
-    render(ticket, h('h1', { tabindex: '-1', text: title }),
-      h('p', { id: 'not-allowed', class: 'not-allowed', role: 'alert', text: NOT_ALLOWED }));
-    return;
-  }
-  render(ticket, h('h1', { tabindex: '-1', text: title }),
-    h('p', { class: 'error', role: 'alert', text: e instanceof Error ? e.message : 'Something went wrong.' }));
-}
-
-function notAllowed(ticket, title) {
-  problemPage(ticket, title, new ApiError(403, { code: 'FORBIDDEN' }));
-}
-
-/** Puts an API error in a message element (role=alert). */
-function showError(el, e) {
-  el.className = 'error';
-  el.setAttribute('role', 'alert');
-  if (e instanceof ApiError && e.status === 403 && e.code !== 'CSRF_FAILED') {
-    el.textContent = 'You are not allowed to do this.';
-  } else {
-    el.textContent = e instanceof Error ? e.message : 'Something went wrong.';
-  }
-}
-
-function showDone(el, text) {
-  el.className = 'success';
-  el.setAttribute('role', 'status');
-  el.textContent = text;
-}
-
 // --- entity switcher ---------------------------------------------------------------------------------------------
-
-function storageKey() {
-  return 'seva.entity.' + (me.tenant || '') + '.' + me.userId;
-}
-
-function myEntities() {
-  return Array.isArray(me.entities) ? me.entities : [];
-}
-
-/** @returns {object|null} the entity the user works on: the remembered one if still theirs, else the first */
-function currentEntity() {
-  const list = myEntities();
-  let id = null;
-  try {
-    id = localStorage.getItem(storageKey());
-  } catch (e) {
-    id = null;
-  }
-  return list.find((e) => e.id === id) || list[0] || null;
-}
 
 function chooseEntity(id) {
   try {
@@ -228,51 +144,6 @@ function dashboard(ticket) {
       h('p', {}, 'Signed in as ', h('strong', { text: me.email }), '.'),
       h('p', { class: 'muted', text: 'Roles: ' + (me.roles || []).map(label).join(', ') }),
       h('p', {}, h('a', { href: '#/security', text: 'Two-step sign-in settings' }))));
-}
-
-function label(code) {
-  if (typeof code !== 'string') {
-    return '';
-  }
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-// --- paged lists -------------------------------------------------------------------------------------------------
-
-const PAGE_SIZE = 50;
-
-/**
- * One of the API's lists ({items, page, size, total}) a page at a time: a count, the table, Previous/Next.
- * @param {{path: string, id: string, one: string, many: string, table: function(Array): Node}} spec
- * @returns {{element: Node[], load: function(number): Promise<void>, reload: function(): Promise<void>}}
- */
-function pagedList(spec) {
-  let current = 0;
-  const count = h('p', { id: `${spec.id}-count`, class: 'muted' });
-  const slot = h('div', { class: 'table-wrap' });
-  const where = h('span', { id: `${spec.id}-page`, class: 'muted' });
-  const message = h('p', { id: `${spec.id}-page-message` });
-  const prev = h('button', { id: `${spec.id}-prev`, type: 'button', class: 'secondary', text: 'Previous' });
-  const next = h('button', { id: `${spec.id}-next`, type: 'button', class: 'secondary', text: 'Next' });
-  const pager = h('nav', { class: 'pager', 'aria-label': `Pages of ${spec.many}` }, prev, where, next);
-  const load = async (n) => {
-    const page = await api(`${spec.path}?page=${n}&size=${PAGE_SIZE}`);
-    const total = typeof page.total === 'number' ? page.total : (page.items || []).length;
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    current = n;
-    replace(slot, spec.table(page.items || []));
-    count.textContent = `${total} ${total === 1 ? spec.one : spec.many}.`;
-    where.textContent = `Page ${n + 1} of ${pages}`;
-    prev.disabled = n === 0;
-    next.disabled = n + 1 >= pages;
-    pager.hidden = pages <= 1;
-    message.textContent = '';
-  };
-  const go = (n) => load(n).catch((e) => showError(message, e));
-  prev.addEventListener('click', () => go(current - 1));
-  next.addEventListener('click', () => go(current + 1));
-  return { element: [count, slot, pager, message], load, reload: () => load(current) };
 }
 
 // --- entities ----------------------------------------------------------------------------------------------------
