@@ -101,8 +101,12 @@ public class DocumentService {
     public record DocumentView(String id, String entityId, String title, DocumentType documentType,
             DocumentType classification, DocumentStatus status, String failureReason, ReviewState reviewState,
             int currentVersion, String mediaType, long sizeBytes, String sha256, LocalDate expiresOn,
-            LocalDate retainUntil, boolean legalHold, OcrView ocr, Map<String, String> fields,
+            LocalDate retainUntil, boolean legalHold, OcrView ocr, Map<String, String> fields, ReviewView review,
             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** The newest review decision on the document's current version (so a client reads why it was rejected). */
+    public record ReviewView(int version, String decision, String comment, OffsetDateTime createdAt) {
     }
 
     /** A version as the API shows it. */
@@ -264,7 +268,7 @@ public class DocumentService {
 
     /** Search parameters. */
     public record Query(String q, String entityId, String documentType, String status, String expiringBefore,
-            int page, int size) {
+            String reviewState, int page, int size) {
     }
 
     /** Full-text search (PostgreSQL {@code websearch_to_tsquery}) over titles and text, with filters. */
@@ -296,6 +300,10 @@ public class DocumentService {
         if (q.status() != null && !q.status().isBlank()) {
             where.append(" AND d.status = ?");
             params.add(enumValue("status", q.status(), DocumentStatus.class).name());
+        }
+        if (q.reviewState() != null && !q.reviewState().isBlank()) {
+            where.append(" AND d.review_state = ?");
+            params.add(enumValue("reviewState", q.reviewState(), ReviewState.class).name());
         }
         if (q.expiringBefore() != null && !q.expiringBefore().isBlank()) {
             LocalDate before;
@@ -725,9 +733,13 @@ public class DocumentService {
         for (DocumentFieldRecord f : fieldRecords(d.id, d.currentVersion)) {
             fields.put(f.name, f.value);
         }
+        ReviewView review = em().createQuery("SELECT r FROM DocumentReview r WHERE r.documentId = :d AND r.versionNo"
+                + " = :n ORDER BY r.createdAt DESC", DocumentReviewRecord.class).setParameter("d", d.id)
+                .setParameter("n", d.currentVersion).setMaxResults(1).getResultList().stream()
+                .map(r -> new ReviewView(r.versionNo, r.decision, r.comment, r.createdAt)).findFirst().orElse(null);
         return new DocumentView(d.id, d.entityId, d.title, d.documentType, d.classification, d.status,
                 d.failureReason, d.reviewState, d.currentVersion, d.mediaType, d.sizeBytes, d.sha256, d.expiresOn,
-                d.retainUntil, d.legalHold, v == null ? null : ocrView(v), fields, d.createdAt, d.updatedAt);
+                d.retainUntil, d.legalHold, v == null ? null : ocrView(v), fields, review, d.createdAt, d.updatedAt);
     }
 
     private static OcrView ocrView(DocumentVersionRecord v) {

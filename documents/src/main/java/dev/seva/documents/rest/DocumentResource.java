@@ -61,11 +61,12 @@ public class DocumentResource {
     /** Search. */
     @GET
     @Operation(summary = "Search documents: q is full-text over titles and extracted text (PostgreSQL websearch"
-            + " syntax); filters entityId, documentType, status, expiringBefore (date). Clients see only their"
-            + " entities' documents")
+            + " syntax); filters entityId, documentType, status, expiringBefore (date), reviewState (PENDING_REVIEW,"
+            + " APPROVED, REJECTED: the reviewer queue). Clients see only their entities' documents")
     public Page<DocumentService.DocumentView> search(@QueryParam("q") String q, @QueryParam("entityId") String entityId,
             @QueryParam("documentType") String documentType, @QueryParam("status") String status,
-            @QueryParam("expiringBefore") String expiringBefore, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("expiringBefore") String expiringBefore, @QueryParam("reviewState") String reviewState,
+            @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         List<FieldError> errors = new ArrayList<>();
         if (page < 0) {
@@ -77,15 +78,16 @@ public class DocumentResource {
         if (!errors.isEmpty()) {
             throw new SevaException(ErrorCode.VALIDATION_FAILED, "Invalid paging parameters.", errors);
         }
-        return documents.search(new DocumentService.Query(q, entityId, documentType, status, expiringBefore, page,
-                size));
+        return documents.search(new DocumentService.Query(q, entityId, documentType, status, expiringBefore,
+                reviewState, page, size));
     }
 
     /** One document. */
     @GET
     @Path("{id}")
     @Operation(summary = "A document: status (PROCESSING, READY, FAILED + failureReason), ocr {state, engine, pages,"
-            + " confidence}, classification, fields (pan, gstin, cin, ifsc, aadhaarMasked, dates), reviewState")
+            + " confidence}, classification, fields (pan, gstin, cin, ifsc, aadhaarMasked, dates), reviewState and"
+            + " review {version, decision, comment, createdAt}: the newest decision on the current version")
     public DocumentService.DocumentView get(@PathParam("id") String id) {
         return documents.get(id);
     }

@@ -200,6 +200,34 @@ class DocumentsIT {
     }
 
     @Test
+    void theReviewerQueueFiltersByReviewStateAndARejectionCarriesItsComment() {
+        String pending = upload("Tax Invoice\nInvoice No 7\n".getBytes(), "queue-a.txt", Map.of());
+        String rejected = upload("Tax Invoice\nInvoice No 8\n".getBytes(), "queue-b.txt", Map.of());
+        assertFalse(Api.get("/api/v1/documents/" + rejected, t.t(), t.adminToken()).expect(200).obj().containsKey(
+                "review"), "no decision yet");
+        var r = Api.post("/api/v1/documents/" + rejected + "/review", t.t(), t.adminToken(), Json
+                .createObjectBuilder().add("decision", "REJECT").add("comment", "The scan is cut off").build())
+                .expect(200);
+        assertEquals("REJECT", r.obj().getJsonObject("review").getString("decision"));
+        var d = Api.get("/api/v1/documents/" + rejected, t.t(), t.adminToken()).expect(200);
+        assertEquals("The scan is cut off", d.obj().getJsonObject("review").getString("comment"), d.body());
+        assertEquals(1, d.obj().getJsonObject("review").getInt("version"));
+        var queue = Api.get("/api/v1/documents?reviewState=PENDING_REVIEW&size=200", t.t(), t.adminToken()).expect(
+                200);
+        assertTrue(queue.body().contains(pending), queue.body());
+        assertFalse(queue.body().contains(rejected), queue.body());
+        var gone = Api.get("/api/v1/documents?reviewState=rejected&size=200", t.t(), t.adminToken()).expect(200);
+        assertTrue(gone.body().contains(rejected) && !gone.body().contains(pending), gone.body());
+        Api.get("/api/v1/documents?reviewState=MAYBE", t.t(), t.adminToken()).problem(400, "VALIDATION_FAILED");
+        // a new version starts the review again: the old decision is no longer the document's
+        DocApi.upload("/api/v1/documents/" + rejected + "/versions", t.t(), t.adminToken(), "Tax Invoice\nNo 8\n"
+                .getBytes(), "queue-b2.txt", Map.of()).expect(201);
+        var v2 = Api.get("/api/v1/documents/" + rejected, t.t(), t.adminToken()).expect(200);
+        assertEquals("PENDING_REVIEW", v2.str("reviewState"));
+        assertFalse(v2.obj().containsKey("review"), v2.body());
+    }
+
+    @Test
     void legalHoldRefusesDeleteAndClientsSeeOnlyTheirEntities() {
         String id = upload("Tax Invoice\nInvoice No 42\nCGST SGST\n".getBytes(), "inv.txt", Map.of());
         Api.patch("/api/v1/documents/" + id, t.t(), t.adminToken(), Json.createObjectBuilder().add("legalHold", true)
