@@ -10,6 +10,7 @@ import {
   currentEntity, has, isCurrent, isStaff, label, me, myEntities, nextTicket, notAllowed, pagedList, problemPage,
   render, routeName, setMe, setNavigated, showDone, showError, storageKey,
 } from './shell.js';
+import { ROUTES as DOCUMENT_ROUTES } from './pages/documents.js';
 
 const ROLES = ['TENANT_ADMIN', 'MANAGER', 'STAFF', 'AGENT', 'CLIENT', 'AUDITOR'];
 const ENTITY_TYPES = ['PRIVATE_LIMITED', 'PUBLIC_LIMITED', 'OPC', 'LLP', 'PARTNERSHIP', 'PROPRIETORSHIP', 'TRUST',
@@ -19,6 +20,7 @@ const ENTITY_TYPES = ['PRIVATE_LIMITED', 'PUBLIC_LIMITED', 'OPC', 'LLP', 'PARTNE
 const ROUTES = {
   '': { title: 'Dashboard', render: dashboard, menu: () => Boolean(me.tenant) },
   entities: { title: 'Entities', render: entitiesPage, menu: () => Boolean(me.tenant) },
+  ...DOCUMENT_ROUTES,
   users: { title: 'Users', render: usersPage, menu: () => has('TENANT_ADMIN') },
   branding: { title: 'Branding', render: brandingPage, menu: () => has('TENANT_ADMIN') },
   security: { title: 'Security', render: securityPage, menu: () => Boolean(me.tenant) },

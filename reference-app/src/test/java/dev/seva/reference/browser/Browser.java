@@ -145,6 +145,11 @@ final class Browser implements AutoCloseable {
         return wait(10).until(condition);
     }
 
+    /** Waits longer than the usual 10 seconds (OCR of a scan takes a few seconds; more on a busy machine). */
+    <T> T waitUntil(int seconds, Function<WebDriver, T> condition) {
+        return wait(seconds).until(condition);
+    }
+
     private WebDriverWait wait(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }

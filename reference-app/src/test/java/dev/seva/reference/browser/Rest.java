@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +130,21 @@ final class Rest {
                     .add("userId", member.id()).add("role", "OWNER").build().toString()).expect(201);
         }
         return id;
+    }
+
+    /** Uploads a file to a documents endpoint as multipart/form-data (part {@code file}); @return the answer */
+    static Res upload(Tenant t, String token, String path, byte[] file, String fileName) {
+        String boundary = "seva-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(file);
+        b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json").header("X-Seva-Tenant", t.slug())
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build());
     }
 
     static void putBranding(Tenant t, String displayName, String primary, String accent, String supportEmail,
