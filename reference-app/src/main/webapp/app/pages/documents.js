@@ -443,6 +443,7 @@ function uploader(spec) {
       } else {
         showError(message, new Error(uploadProblem(e, file.name)));
       }
+      message.scrollIntoView({ block: 'nearest' });
     } finally {
       running = null;
       submit.disabled = false;
@@ -539,8 +540,8 @@ async function entityDocumentsPage(ticket) {
     h('p', { class: 'lead' }, 'Documents of ', h('strong', { id: 'documents-entity', text: entity.legalName }),
       entity.type ? h('span', { class: 'muted', text: ` (${label(entity.type)})` }) : null),
     picker,
-    upload ? upload.element : null,
     checklist.element,
+    upload ? upload.element : null,
     h('section', { class: 'card', 'aria-labelledby': 'documents-title' },
       h('h2', { id: 'documents-title', text: 'Uploaded documents' }), list.element),
     h('p', {}, h('a', { href: '#/search', text: 'Search all documents' })));

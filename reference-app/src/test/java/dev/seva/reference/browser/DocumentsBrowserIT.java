@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,6 +201,12 @@ class DocumentsBrowserIT {
         assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 375,
                 "nothing wider than the phone");
         browser.shot("document-phone");
+        browser.open(t.origin() + "/app/#/documents");
+        awaitStatus(pan + " .checklist-status", "SATISFIED");
+        assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 375,
+                "nothing wider than the phone");
+        assertTrue(browser.find("#upload-choose").isDisplayed());
+        browser.shot("documents-phone");
 
         // search by a word on the card
         browser.open(t.origin() + "/app/#/search");
@@ -330,6 +337,43 @@ class DocumentsBrowserIT {
         assertTrue(empty.startsWith("“empty.pdf” is empty"), empty);
         browser.text("#document-list", "No documents yet.");
         browser.assertNoProblems();
+    }
+
+    @Test
+    void aDroppedFileUploadsWithARealProgressBar() {
+        var t = Rest.newTenant("drop", "Drop & Co");
+        var client = Rest.newUser(t, "Asha Client", "CLIENT");
+        Rest.newEntity(t, "Asha Foods Pvt Ltd", client);
+        signIn(t.origin(), client.email(), client.password());
+        browser.open(t.origin() + "/app/#/documents");
+        browser.visible("#upload-drop");
+        assertEquals("0", browser.find("#upload-drop").getAttribute("tabindex"), "the drop zone takes the focus");
+        assertEquals("button", browser.find("#upload-drop").getAttribute("role"));
+        // a file dropped on the zone, as a desktop drag delivers it (800 KB of text)
+        browser.js("const text = 'Statement of Account, Asha Foods, opening balance 1000\\n'.repeat(15000);"
+                + " const dt = new DataTransfer();"
+                + " dt.items.add(new File([text], 'statement.txt', {type: 'text/plain'}));"
+                + " document.getElementById('upload-drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt,"
+                + " bubbles: true, cancelable: true}));");
+        browser.textContains("#upload-chosen", "Chosen: statement.txt (");
+        // a slow uplink (256 KB/s) so that the bar visibly moves; record what it shows every 50 ms
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", 256 * 1024));
+        browser.js("window.__progress = []; const p = document.getElementById('upload-progress');"
+                + " window.__timer = setInterval(() => window.__progress.push(p.value), 50);");
+        browser.click("#upload-submit");
+        browser.waitUntil(60, d -> !browser.find("#upload-message").getText().isBlank());
+        browser.textContains("#upload-message", "Uploaded “statement.txt”");
+        @SuppressWarnings("unchecked")
+        List<Number> seen = (List<Number>) browser.js("clearInterval(window.__timer); return window.__progress");
+        assertTrue(seen.stream().anyMatch(v -> v.doubleValue() > 0 && v.doubleValue() < 100),
+                "the bar showed progress between 0 and 100: " + seen);
+        assertEquals("100", browser.find("#upload-progress").getAttribute("value"));
+        String id = rowId("statement.txt");
+        awaitStatus("#document-list tr[data-document-id='" + id + "'] .doc-status", "READY");
+        browser.assertNoProblems();
+        browser.shot("dropped");
     }
 
     @Test
