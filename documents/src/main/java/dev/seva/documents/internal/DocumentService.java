@@ -105,7 +105,10 @@ public class DocumentService {
             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
-    /** The newest review decision on the document's current version (so a client reads why it was rejected). */
+    /**
+     * The newest review decision on the document's current version (so a client reads why it was rejected); on one
+     * document's answers only, not in search results.
+     */
     public record ReviewView(int version, String decision, String comment, OffsetDateTime createdAt) {
     }
 
@@ -347,7 +350,7 @@ public class DocumentService {
         for (String id : ids) {
             DocumentRecord d = em.find(DocumentRecord.class, id);
             if (d != null) {
-                items.add(view(d));
+                items.add(view(d, false));
             }
         }
         return new Page<>(items, q.page(), q.size(), total);
@@ -726,6 +729,11 @@ public class DocumentService {
     }
 
     private DocumentView view(DocumentRecord d) {
+        return view(d, true);
+    }
+
+    /** @param withReview whether to look up the newest review decision (one more query: lists leave it out) */
+    private DocumentView view(DocumentRecord d, boolean withReview) {
         DocumentVersionRecord v = em().createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId = :d AND"
                 + " v.versionNo = :n", DocumentVersionRecord.class).setParameter("d", d.id)
                 .setParameter("n", d.currentVersion).getResultList().stream().findFirst().orElse(null);
@@ -733,10 +741,13 @@ public class DocumentService {
         for (DocumentFieldRecord f : fieldRecords(d.id, d.currentVersion)) {
             fields.put(f.name, f.value);
         }
-        ReviewView review = em().createQuery("SELECT r FROM DocumentReview r WHERE r.documentId = :d AND r.versionNo"
-                + " = :n ORDER BY r.createdAt DESC", DocumentReviewRecord.class).setParameter("d", d.id)
-                .setParameter("n", d.currentVersion).setMaxResults(1).getResultList().stream()
-                .map(r -> new ReviewView(r.versionNo, r.decision, r.comment, r.createdAt)).findFirst().orElse(null);
+        ReviewView review = !withReview
+                ? null
+                : em().createQuery("SELECT r FROM DocumentReview r WHERE r.documentId = :d AND r.versionNo"
+                        + " = :n ORDER BY r.createdAt DESC", DocumentReviewRecord.class).setParameter("d", d.id)
+                        .setParameter("n", d.currentVersion).setMaxResults(1).getResultList().stream()
+                        .map(r -> new ReviewView(r.versionNo, r.decision, r.comment, r.createdAt)).findFirst()
+                        .orElse(null);
         return new DocumentView(d.id, d.entityId, d.title, d.documentType, d.classification, d.status,
                 d.failureReason, d.reviewState, d.currentVersion, d.mediaType, d.sizeBytes, d.sha256, d.expiresOn,
                 d.retainUntil, d.legalHold, v == null ? null : ocrView(v), fields, review, d.createdAt, d.updatedAt);

@@ -62,7 +62,8 @@ public class DocumentResource {
     @GET
     @Operation(summary = "Search documents: q is full-text over titles and extracted text (PostgreSQL websearch"
             + " syntax); filters entityId, documentType, status, expiringBefore (date), reviewState (PENDING_REVIEW,"
-            + " APPROVED, REJECTED: the reviewer queue). Clients see only their entities' documents")
+            + " APPROVED, REJECTED: the reviewer queue). Clients see only their entities' documents. Results leave"
+            + " out review (GET /documents/{id} has it)")
     public Page<DocumentService.DocumentView> search(@QueryParam("q") String q, @QueryParam("entityId") String entityId,
             @QueryParam("documentType") String documentType, @QueryParam("status") String status,
             @QueryParam("expiringBefore") String expiringBefore, @QueryParam("reviewState") String reviewState,
