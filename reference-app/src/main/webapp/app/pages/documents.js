@@ -703,7 +703,7 @@ async function documentPage(ticket, id) {
       replace(versionsSlot, versionTable(doc, vs, path));
     }
     if (correction) {
-      correction.set(doc.fields || {});
+      correction.set(doc.fields || {}); // keeps what staff are typing unless the fields themselves changed
     }
     if (reviewForm) {
       reviewForm.element.hidden = doc.status === 'PROCESSING';
@@ -863,6 +863,7 @@ function fieldList(d) {
 function correctionForm(path, updated) {
   const message = h('p', { id: 'fix-message' });
   let current = {};
+  let lastShown = null;
   const inputs = {};
   for (const name of TEXT_FIELDS) {
     inputs[name] = h('input', { id: 'fix-' + name, name, type: 'text', autocomplete: 'off',
@@ -914,6 +915,11 @@ function correctionForm(path, updated) {
   return {
     element,
     set(fields) {
+      const shown = JSON.stringify(fields);
+      if (shown === lastShown) {
+        return;
+      }
+      lastShown = shown;
       current = {};
       for (const [name, input] of Object.entries(inputs)) {
         const value = typeof fields[name] === 'string' ? fields[name] : '';

@@ -288,6 +288,26 @@ class DocumentsBrowserIT {
         browser.textContains("#review-rejected", "The closing balance page is missing");
         browser.text("#review-state", "New version requested");
         browser.shot("rejected-by-staff");
+        // staff correct the fields: a wrong PAN is refused next to its field; a full Aadhaar is kept masked
+        browser.click("#fix-details summary");
+        browser.type("#fix-pan", "ABCDE").click("#fix-save");
+        browser.waitUntil(d -> !browser.find("#fix-pan-error").getText().isBlank());
+        assertEquals("true", browser.find("#fix-pan").getAttribute("aria-invalid"));
+        browser.type("#fix-pan", "abcpk1234f").click("#fix-save");
+        browser.textContains("#fix-message", "Corrections saved.");
+        browser.text("#document-fields dd[data-field='pan']", "ABCPK1234F");
+        String eleven = "49182736451";
+        String aadhaar = eleven + Aadhaar.verhoeffDigit(eleven);
+        browser.type("#fix-aadhaar", aadhaar).click("#fix-save");
+        browser.text("#document-fields dd[data-field='aadhaarMasked']", "XXXX XXXX " + aadhaar.substring(8));
+        assertEquals("", browser.find("#fix-aadhaar").getAttribute("value"), "the typed number does not stay");
+        assertFalse((browser.driver.getPageSource() + browser.js("return document.body.innerText")).contains(
+                aadhaar.substring(0, 8)));
+        browser.shot("corrected");
+        // staff open any entity's documents
+        browser.open(t.origin() + "/app/#/documents?entity=" + entity);
+        browser.text("#documents-entity", "Meera Textiles Pvt Ltd");
+        browser.visible("#document-list tr[data-document-id='" + id + "']");
         browser.open(t.origin() + "/app/#/review");
         browser.visible("#review-count");
         assertTrue(browser.findAll(queued).isEmpty(), "a decided document leaves the queue");
@@ -336,7 +356,17 @@ class DocumentsBrowserIT {
         String empty = upload("upload", file("empty.pdf", new byte[0]));
         assertTrue(empty.startsWith("“empty.pdf” is empty"), empty);
         browser.text("#document-list", "No documents yet.");
+
+        // a malformed PDF is stored (a PDF by its header) and ends FAILED: the page gives the reason
+        upload("upload", file("broken.pdf", Fixtures.brokenPdf()));
+        String id = rowId("broken.pdf");
+        awaitStatus("#document-list tr[data-document-id='" + id + "'] .doc-status", "FAILED");
+        browser.click("#document-list tr[data-document-id='" + id + "'] a.document-link");
+        awaitStatus("#document-status", "FAILED");
+        browser.textContains("#document-failure", "Why: ");
+        assertEquals("alert", browser.find("#document-failure").getAttribute("role"));
         browser.assertNoProblems();
+        browser.shot("failed");
     }
 
     @Test
