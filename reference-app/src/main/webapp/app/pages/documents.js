@@ -593,8 +593,8 @@ function checklistSection(entity, upload) {
     if (items.length === 0) {
       summary.textContent = '';
       replace(slot, h('p', { class: 'muted', id: 'checklist-empty',
-        text: `Your firm has not listed documents it needs from a ${label(c.entityType || entity.type)
-          .toLowerCase()} yet.` }));
+        text: `Your firm has not listed the documents it needs from a ${label(c.entityType || entity.type)} `
+          + 'entity yet.' }));
       return;
     }
     const missing = items.filter((i) => i.required && !i.satisfiedBy).length;
@@ -607,8 +607,45 @@ function checklistSection(entity, upload) {
       h('tbody', {}, ...items.map((i) => checklistRow(i, upload))))));
   };
   const element = h('section', { class: 'card', 'aria-labelledby': 'checklist-title' },
-    h('h2', { id: 'checklist-title', text: 'Checklist' }), summary, slot, message);
+    h('h2', { id: 'checklist-title', text: 'Checklist' }), summary, slot, message,
+    isStaff() && entity.type ? requirementForm(entity.type, () => load()) : null);
   return { element, load, message };
+}
+
+/** Staff: ask every entity of this type for a type of document (POST /document-requirements). */
+function requirementForm(entityType, added) {
+  const message = h('p', { id: 'requirement-message' });
+  const type = h('select', { id: 'requirement-documentType', name: 'documentType' },
+    ...DOCUMENT_TYPES.map((t) => h('option', { value: t, text: typeName(t) })));
+  const required = h('input', { id: 'requirement-required', name: 'required', type: 'checkbox', checked: true });
+  const form = h('form', { id: 'requirement-form', class: 'stack', novalidate: true },
+    ...field('Document', type),
+    ...field('Description (optional)', h('input', { id: 'requirement-description', name: 'description',
+      type: 'text', maxlength: '500', autocomplete: 'off' })),
+    h('label', { class: 'check' }, required, ' Required (otherwise only recommended)'),
+    h('button', { id: 'requirement-add', type: 'submit', text: 'Add to the checklist' }), message);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearFieldErrors(form);
+    message.textContent = '';
+    const body = { entityType, documentType: type.value, required: required.checked };
+    const description = form.elements.description.value.trim();
+    if (description) {
+      body.description = description;
+    }
+    try {
+      await api('/document-requirements', { method: 'POST', json: body });
+      form.elements.description.value = '';
+      showDone(message, `Every ${label(entityType)} entity is now asked for: ${typeName(type.value)}.`);
+      await added();
+    } catch (e) {
+      const errors = e instanceof ApiError ? e.fieldErrors : [];
+      const rest = showFieldErrors(form, 'requirement-', errors);
+      showError(message, errors.length > 0 && rest.length === 0 ? new Error('Check the marked fields.') : e);
+    }
+  });
+  return h('details', { id: 'requirement-details', class: 'fix-details' },
+    h('summary', { text: `Ask every ${label(entityType)} entity for a document` }), form);
 }
 
 function checklistRow(item, upload) {
@@ -767,7 +804,17 @@ function statusParts(d) {
     parts.push(h('p', { id: 'ocr-unavailable', class: 'banner', role: 'alert',
       text: 'Text recognition (OCR) is not available on the server right now. The document is stored; Seva reads '
         + 'it again once recognition is back.' }));
-  } else if (ocr.state === 'DONE') {
+  } else if (d.status === 'READY') {
+    const how = ocrLine(ocr); // how the text was read, once it has been
+    if (how) {
+      parts.push(h('p', { id: 'document-ocr', class: 'muted', text: how }));
+    }
+  }
+  return parts;
+}
+
+function ocrLine(ocr) {
+  if (ocr.state === 'DONE') {
     const bits = [`Text recognised (${ocr.engine || 'OCR'})`];
     if (typeof ocr.pages === 'number') {
       bits.push(`${ocr.pages} page${ocr.pages === 1 ? '' : 's'}`);
@@ -775,13 +822,15 @@ function statusParts(d) {
     if (typeof ocr.confidence === 'number') {
       bits.push(`confidence ${ocr.confidence}%`);
     }
-    parts.push(h('p', { id: 'document-ocr', class: 'muted', text: bits.join(', ') + '.' }));
-  } else if (ocr.state === 'NOT_NEEDED') {
-    parts.push(h('p', { id: 'document-ocr', class: 'muted', text: 'The text was taken from the file itself.' }));
-  } else if (ocr.state === 'PENDING') {
-    parts.push(h('p', { id: 'document-ocr', class: 'muted', text: 'Waiting for text recognition.' }));
+    return bits.join(', ') + '.';
   }
-  return parts;
+  if (ocr.state === 'NOT_NEEDED') {
+    return 'The text was taken from the file itself.';
+  }
+  if (ocr.state === 'PENDING') {
+    return 'Waiting for text recognition.';
+  }
+  return null;
 }
 
 function reviewParts(d, staff, newVersion) {

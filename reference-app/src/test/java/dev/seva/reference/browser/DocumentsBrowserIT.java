@@ -308,6 +308,16 @@ class DocumentsBrowserIT {
         browser.open(t.origin() + "/app/#/documents?entity=" + entity);
         browser.text("#documents-entity", "Meera Textiles Pvt Ltd");
         browser.visible("#document-list tr[data-document-id='" + id + "']");
+        // ...and extend the checklist of every entity of that type
+        browser.visible("#checklist-empty");
+        browser.click("#requirement-details summary");
+        new Select(browser.find("#requirement-documentType")).selectByValue("GST_CERTIFICATE");
+        browser.type("#requirement-description", "GST registration certificate").click("#requirement-add");
+        browser.textContains("#requirement-message", "is now asked for: GST registration certificate");
+        browser.text("#checklist-table tr[data-document-type='GST_CERTIFICATE'] .checklist-status", "Missing");
+        browser.click("#requirement-add");
+        browser.textContains("#requirement-message", "exists already");
+        browser.shot("checklist-staff");
         browser.open(t.origin() + "/app/#/review");
         browser.visible("#review-count");
         assertTrue(browser.findAll(queued).isEmpty(), "a decided document leaves the queue");
@@ -364,6 +374,7 @@ class DocumentsBrowserIT {
         browser.click("#document-list tr[data-document-id='" + id + "'] a.document-link");
         awaitStatus("#document-status", "FAILED");
         browser.textContains("#document-failure", "Why: ");
+        assertTrue(browser.findAll("#document-ocr").isEmpty(), "how the text was read is not said of a failure");
         assertEquals("alert", browser.find("#document-failure").getAttribute("role"));
         browser.assertNoProblems();
         browser.shot("failed");
