@@ -367,6 +367,13 @@ class DocumentsBrowserIT {
         assertTrue(empty.startsWith("“empty.pdf” is empty"), empty);
         browser.text("#document-list", "No documents yet.");
 
+        // over the plan's limit (the IT server allows 5 MiB): refused, the limit named
+        byte[] big = new byte[6 << 20];
+        java.util.Arrays.fill(big, (byte) 'a');
+        String tooLarge = upload("upload", file("big.txt", big));
+        assertTrue(tooLarge.startsWith("“big.txt” is too large.") && tooLarge.contains("5242880"), tooLarge);
+        browser.shot("413");
+
         // a malformed PDF is stored (a PDF by its header) and ends FAILED: the page gives the reason
         upload("upload", file("broken.pdf", Fixtures.brokenPdf()));
         String id = rowId("broken.pdf");
