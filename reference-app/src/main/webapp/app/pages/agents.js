@@ -6,6 +6,8 @@ import { clearFieldErrors, field, h, replace, showFieldErrors } from '/assets/do
 import { has, isStaff, label, pagedList, render, routeQuery, showDone, showError } from '../shell.js';
 
 const STAGES = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST'];
+const ENTITY_TYPES = ['PRIVATE_LIMITED', 'PUBLIC_LIMITED', 'OPC', 'LLP', 'PARTNERSHIP', 'PROPRIETORSHIP', 'TRUST',
+  'SOCIETY', 'HUF', 'INDIVIDUAL'];
 const SVG = 'http://www.w3.org/2000/svg';
 const RUPEES = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
 
@@ -126,11 +128,17 @@ async function leadsBoard(agent) {
   return section;
 }
 
+/** @returns {string[]} where a lead may move by hand: forward through the open stages, or LOST */
+function nextStages(stage) {
+  const open = ['NEW', 'CONTACTED', 'QUALIFIED'];
+  const at = open.indexOf(stage);
+  return at < 0 ? [] : [...open.slice(at + 1), 'LOST'];
+}
+
 function leadCard(l, message, reload) {
   const id = `move-${l.id}`;
   const select = h('select', { id, 'aria-label': `Move ${l.name} to` },
-    ...STAGES.filter((s) => s !== l.stage && s !== 'CONVERTED').map((s) => h('option', { value: s,
-      text: label(s) })));
+    ...nextStages(l.stage).map((s) => h('option', { value: s, text: label(s) })));
   const move = h('button', { type: 'button', class: 'secondary', 'data-action': 'move',
     'aria-label': `Move ${l.name}`, text: 'Move' });
   move.addEventListener('click', async () => {
@@ -170,7 +178,7 @@ function newLeadForm(agent, reload) {
     ev.preventDefault();
     clearFieldErrors(form);
     message.textContent = '';
-    const body = { agentId: agent.id, source: 'AGENT' };
+    const body = {};
     for (const name of ['name', 'phone', 'email', 'companyName', 'city']) {
       const value = form.elements[name].value.trim();
       if (value) {
@@ -482,9 +490,25 @@ function leadTable(items, agents, message, reload) {
     });
     const convert = h('button', { type: 'button', class: 'secondary', 'data-action': 'convert',
       'aria-label': `Convert ${l.name}`, text: 'Convert' });
-    convert.addEventListener('click', async () => {
+    const legal = h('input', { id: `convert-name-${l.id}`, type: 'text', maxlength: '300',
+      value: l.companyName || l.name });
+    const type = h('select', { id: `convert-type-${l.id}` }, ...ENTITY_TYPES.map((t) => h('option', { value: t,
+      text: label(t) })));
+    const confirm = h('button', { type: 'submit', text: 'Create the client' });
+    const convertForm = h('form', { class: 'inline-form convert-form', hidden: true },
+      h('label', { for: legal.id, text: 'Legal name' }), legal, h('label', { for: type.id, text: 'Type' }), type,
+      confirm);
+    convert.addEventListener('click', () => {
+      convertForm.hidden = !convertForm.hidden;
+      if (!convertForm.hidden) {
+        legal.focus();
+      }
+    });
+    convertForm.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
       try {
-        await api(`/leads/${encodeURIComponent(l.id)}/convert`, { method: 'POST', json: {} });
+        await api(`/leads/${encodeURIComponent(l.id)}/convert`, { method: 'POST', json: {
+          entity: { legalName: legal.value.trim(), type: type.value }, createClientUser: Boolean(l.email) } });
         showDone(message, `${l.name} converted to a client.`);
         await reload();
       } catch (e) {
@@ -494,7 +518,7 @@ function leadTable(items, agents, message, reload) {
     const closed = l.stage === 'CONVERTED' || l.stage === 'LOST';
     return h('tr', { 'data-lead-id': l.id }, h('td', { text: l.name }), h('td', { text: l.companyName || '' }),
       h('td', { class: 'lead-stage', text: label(l.stage) }), h('td', { text: label(l.source) }),
-      h('td', {}, closed ? (l.agentName || '') : assign), h('td', {}, closed ? '' : convert));
+      h('td', {}, closed ? (l.agentName || '') : assign), h('td', {}, closed ? '' : [convert, convertForm]));
   }));
 }
 
@@ -509,7 +533,7 @@ function runTable(items, message, slot) {
       text: 'See payouts' });
     see.addEventListener('click', () => showRun(r.id, message, slot));
     return h('tr', { 'data-run-id': r.id }, h('td', { text: r.periodEnd || '' }), h('td', { text: label(r.status) }),
-      h('td', { text: String(r.payoutCount ?? (r.payouts || []).length ?? '') }),
+      h('td', { text: String(r.payoutCount ?? '') }),
       h('td', { text: r.netPaise !== undefined ? money(r.netPaise) : '' }),
       h('td', {}, see, ' ', h('a', { href: `/api/v1/payout-runs/${encodeURIComponent(r.id)}/bank-file`,
         download: '', class: 'button secondary', text: 'Bank file' })));

@@ -71,17 +71,21 @@ public class AgentInsights {
         OffsetDateTime hi = m.plusMonths(1).atDay(1).atStartOfDay(CommissionLedger.IST).toOffsetDateTime();
         EntityManager em = unit.em();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("WITH conv AS (SELECT agent_id, count(*) n FROM agent_client WHERE"
-                + " created_at >= CAST(?1 AS timestamptz) AND created_at < CAST(?2 AS timestamptz) GROUP BY agent_id), vol AS (SELECT ac.agent_id,"
-                + " sum(p.amount_paise) n FROM agent_client ac JOIN invoice i ON i.tenant_id = ac.tenant_id AND"
-                + " i.entity_id = ac.entity_id JOIN payment p ON p.tenant_id = i.tenant_id AND p.invoice_id = i.id"
-                + " WHERE p.status = 'CAPTURED' AND p.captured_at >= CAST(?1 AS timestamptz) AND p.captured_at < CAST(?2 AS timestamptz) GROUP BY"
-                + " ac.agent_id), com AS (SELECT agent_id, sum(amount_paise) n FROM commission_entry WHERE kind IN"
-                + " ('ACCRUAL', 'OVERRIDE', 'CLAWBACK', 'ADJUSTMENT') AND occurred_at >= CAST(?1 AS timestamptz) AND occurred_at < CAST(?2 AS timestamptz)"
-                + " GROUP BY agent_id) SELECT a.id, a.name, a.referral_code, a.parent_agent_id, coalesce(conv.n, 0),"
-                + " coalesce(vol.n, 0), coalesce(com.n, 0) FROM agent a LEFT JOIN conv ON conv.agent_id = a.id LEFT"
-                + " JOIN vol ON vol.agent_id = a.id LEFT JOIN com ON com.agent_id = a.id ORDER BY 7 DESC, 6 DESC,"
-                + " 5 DESC, a.name, a.id LIMIT ?3").setParameter(1, lo.toString()).setParameter(2, hi.toString())
+        List<Object[]> rows = em.createNativeQuery(
+                "WITH conv AS (SELECT coalesce(l.agent_id, l.referred_by_agent_id) agent_id, count(*) n"
+                        + " FROM agent_lead l JOIN agent_lead_event e ON e.tenant_id = l.tenant_id AND e.lead_id = l.id"
+                        + " WHERE e.kind = 'STAGE' AND e.to_value = 'CONVERTED' AND e.created_at >= CAST(?1 AS timestamptz)"
+                        + " AND e.created_at < CAST(?2 AS timestamptz) GROUP BY 1), vol AS (SELECT ac.agent_id,"
+                        + " sum(p.amount_paise) n FROM agent_client ac JOIN invoice i ON i.tenant_id = ac.tenant_id AND"
+                        + " i.entity_id = ac.entity_id JOIN payment p ON p.tenant_id = i.tenant_id AND p.invoice_id = i.id"
+                        + " WHERE p.status = 'CAPTURED' AND p.captured_at >= CAST(?1 AS timestamptz) AND p.captured_at < CAST(?2 AS timestamptz) GROUP BY"
+                        + " ac.agent_id), com AS (SELECT agent_id, sum(amount_paise) n FROM commission_entry WHERE kind IN"
+                        + " ('ACCRUAL', 'OVERRIDE', 'CLAWBACK', 'ADJUSTMENT') AND occurred_at >= CAST(?1 AS timestamptz) AND occurred_at < CAST(?2 AS timestamptz)"
+                        + " GROUP BY agent_id) SELECT a.id, a.name, a.referral_code, a.parent_agent_id, coalesce(conv.n, 0),"
+                        + " coalesce(vol.n, 0), coalesce(com.n, 0) FROM agent a LEFT JOIN conv ON conv.agent_id = a.id LEFT"
+                        + " JOIN vol ON vol.agent_id = a.id LEFT JOIN com ON com.agent_id = a.id ORDER BY 7 DESC, 6 DESC,"
+                        + " 5 DESC, a.name, a.id LIMIT ?3")
+                .setParameter(1, lo.toString()).setParameter(2, hi.toString())
                 .setParameter(3, limit)
                 .getResultList();
         List<LeaderboardLine> out = new ArrayList<>();
@@ -89,7 +93,8 @@ public class AgentInsights {
             out.add(new LeaderboardLine(out.size() + 1, (String) r[0], (String) r[1], (String) r[2], (String) r[3],
                     ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue()));
         }
-        return new Leaderboard(m.toString(), "clients attributed to the agent in the month", out);
+        return new Leaderboard(m.toString(), "leads of the agent (assigned, else referred) converted in the month",
+                out);
     }
 
     /** @return the agent's earnings of the last {@code months} months (India), this month included */

@@ -218,6 +218,13 @@ class AgentInsightsIT {
     @Order(3)
     void leaderboardEarningsMeAndQr() {
         String month = YearMonth.now(ZoneId.of("Asia/Kolkata")).toString();
+        // a lead of D's converted this month: one conversion
+        String dCode = get("/api/v1/agents/" + d, t(), admin()).expect(200).str("referralCode");
+        String lead = post("/api/v1/leads", t(), admin(), Json.createObjectBuilder().add("name", "Converted Lead")
+                .add("phone", "9811122233").add("referralCode", dCode).build()).expect(201).str("id");
+        post("/api/v1/leads/" + lead + "/convert", t(), admin(), Json.createObjectBuilder().add("entity", Json
+                .createObjectBuilder().add("legalName", "Converted Lead Pvt Ltd").add("type", "PRIVATE_LIMITED"))
+                .add("createClientUser", false).build()).expect(200);
         JsonObject board = get("/api/v1/agents/leaderboard?month=" + month, t(), admin()).expect(200).obj();
         JsonArray items = board.getJsonArray("items");
         assertEquals(4, items.size(), board.toString());
