@@ -57,6 +57,11 @@ public class AgentsBench {
             } else {
                 System.out.println("seed: " + payments + " payments there already");
             }
+            if (one(s, "SELECT to_regclass('payout_run')") != null) {
+                // a payout run per period is idempotent: forget the previous run's, which the ledger no longer has
+                s.execute("DELETE FROM payout_line WHERE tenant_id = '" + tenant + "'");
+                s.execute("DELETE FROM payout_run WHERE tenant_id = '" + tenant + "'");
+            }
             s.execute("CREATE TABLE IF NOT EXISTS bench_plain_entry (LIKE commission_entry INCLUDING ALL)");
             s.execute("TRUNCATE bench_plain_entry, commission_entry");
             s.execute("VACUUM ANALYZE commission_entry");
@@ -111,9 +116,39 @@ public class AgentsBench {
                     + " (target <= 3, and under 120 s)%n", payments, agents, seva, plain, seva / plain);
             System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
             if (a.length > 6 && !a[6].isBlank()) {
+                bankAccounts(base, token, s, tenant);
                 payout(base, token, a[6]);
+                System.out.println("ledger after the payout run: " + one(s, "SELECT string_agg(kind || ' ' || n || ' '"
+                        + " || total, ', ' ORDER BY kind) FROM (SELECT kind, count(*) n, sum(amount_paise) total FROM"
+                        + " commission_entry WHERE tenant_id = '" + tenant + "' GROUP BY kind) k"));
+                System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
             }
         }
+    }
+
+    /** Gives every agent without one a bank account, through the API (account numbers are sealed by the server). */
+    static void bankAccounts(String base, String token, Statement s, String tenant) throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT id FROM agent WHERE tenant_id = '" + tenant + "' AND"
+                + " bank_account_sealed IS NULL ORDER BY id")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        }
+        System.out.println("bank accounts: " + ids.size() + " agents need one");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String number = String.format("%012d", 100000000000L + i);
+            done.add(pool.submit(() -> send(base + "/api/v1/agents/" + id + "/bank-account", "PUT", SLUG, token,
+                    "{\"accountName\":\"Agent " + id.substring(24) + "\",\"accountNumber\":\"" + number
+                            + "\",\"ifsc\":\"HDFC0001234\"}", 200)));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     /** Runs one payout period (the payout-runs API), when the server has it. */
@@ -130,6 +165,12 @@ public class AgentsBench {
         System.out.println("seed: " + agents + " agents, " + agents * 10 + " clients, " + payments + " paid invoices");
         long t0 = System.nanoTime();
         s.execute("TRUNCATE commission_entry");
+        if (one(s, "SELECT to_regclass('payout_run')") != null) {
+            s.execute("DELETE FROM payout_line WHERE tenant_id = '" + tenant + "'");
+            s.execute("DELETE FROM payout_run WHERE tenant_id = '" + tenant + "'");
+            s.execute("DELETE FROM agent_lead_event WHERE tenant_id = '" + tenant + "'");
+            s.execute("DELETE FROM agent_lead WHERE tenant_id = '" + tenant + "'");
+        }
         s.execute("DELETE FROM payment WHERE tenant_id = '" + tenant + "'");
         s.execute("DELETE FROM invoice WHERE tenant_id = '" + tenant + "'");
         s.execute("DELETE FROM agent_client WHERE tenant_id = '" + tenant + "'");

@@ -148,7 +148,9 @@ class AgentsBrowserIT {
         browser.assertNoProblems();
 
         // a referred client pays ₹1,18,000 (₹1,00,000 + GST): 10% of the taxable value accrues
-        String entity = Rest.newEntity(t, "Referred Traders Pvt Ltd", null);
+        String entity = Rest.call("POST", "/api/v1/entities", t.slug(), t.adminToken(), Json.createObjectBuilder()
+                .add("legalName", "Referred Traders Pvt Ltd").add("type", "PRIVATE_LIMITED").add("state", "27")
+                .build().toString()).expect(201).json().getString("id");
         Rest.call("POST", "/api/v1/agents/" + ashaId + "/clients", t.slug(), t.adminToken(), Json
                 .createObjectBuilder().add("entityId", entity).build().toString()).expect(201);
         BrowserPayments.enable(t.slug(), t.adminToken());
