@@ -244,9 +244,23 @@ class AgentsIT {
         post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder().add("periodEnd", "2999-01-01").build())
                 .problem(400, "VALIDATION_FAILED");
         long entriesBefore = Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ?", firm.tenant().id());
-        var created = post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder().add("periodEnd", today)
-                .build()).expect(201);
-        JsonObject run = created.obj();
+        // two racing requests for the same period: one run, made once
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Api.Res> raced = new java.util.ArrayList<>();
+        try {
+            Callable<Api.Res> request = () -> post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder()
+                    .add("periodEnd", today).build());
+            for (Future<Api.Res> f : pool.invokeAll(List.of(request, request))) {
+                raced.add(f.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(200, 201), raced.stream().map(Api.Res::status).sorted().toList(), raced.toString());
+        assertEquals(raced.get(0).obj(), raced.get(1).obj());
+        JsonObject run = raced.get(0).obj();
         assertEquals(today, run.getString("periodEnd"));
         JsonObject pc = line(run.getJsonArray("payouts"), c);
         assertEquals(2_500_000, pc.getJsonNumber("grossPaise").longValue(), run.toString());
