@@ -156,7 +156,8 @@ class AgentsBrowserIT {
         BrowserPayments.enable(t.slug(), t.adminToken());
         BrowserPayments.payInvoice(t.slug(), t.adminToken(), entity, 10_000_000);
         String month = YearMonth.now(ZoneId.of("Asia/Kolkata")).toString();
-        browser.open(t.origin() + "/app/#/agent");
+        // the page is at #/agent already: opening it again would not reload it
+        browser.driver.navigate().refresh();
         browser.text("#earnings-table tr[data-month=\"" + month + "\"] td.net", "₹10,000.00");
         assertEquals(12, browser.findAll("#earnings-chart rect.bar").size());
         browser.text("#st-accrued", "₹10,000.00");
