@@ -87,6 +87,11 @@ class AgentsBrowserIT {
         return null;
     }
 
+    /** Scrolls the element to the top of the window, for the screenshot. */
+    private void scrollTo(String css) {
+        browser.js("arguments[0].scrollIntoView({block: 'start'})", browser.find(css));
+    }
+
     /** GET of a same-origin URL from the page (the session cookie goes along): "status content-type length". */
     private String fetch(String path) {
         Object r = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -146,6 +151,8 @@ class AgentsBrowserIT {
         browser.textContains("#board-message", "moved to contacted");
         browser.waitUntil(d -> card("CONTACTED", "Vikram Visitor") != null);
         browser.assertNoProblems();
+        scrollTo("#board-title");
+        browser.shot("leads-board");
 
         // a referred client pays ₹1,18,000 (₹1,00,000 + GST): 10% of the taxable value accrues
         String entity = Rest.call("POST", "/api/v1/entities", t.slug(), t.adminToken(), Json.createObjectBuilder()
@@ -168,7 +175,10 @@ class AgentsBrowserIT {
         String got = fetch(csv);
         assertTrue(got.startsWith("200 text/csv"), "the CSV downloads: " + got);
         browser.assertNoProblems();
+        scrollTo("#earnings-title");
         browser.shot("agent-earnings");
+        scrollTo("#statement-title");
+        browser.shot("agent-statement");
 
         // another agent sees none of Asha's leads or ledger
         signOut();
