@@ -51,6 +51,17 @@ public class AgentsBench {
                         + "\"overrides\":[{\"level\":1,\"ratePercent\":20},{\"level\":2,\"ratePercent\":10}]}", 201);
                 plan = one(s, "SELECT max(id) FROM commission_plan WHERE tenant_id = '" + tenant + "'");
             }
+            if (System.getenv("PAYOUT_ONLY") != null && a.length > 6 && !a[6].isBlank()) {
+                // the payout period alone, on the ledger an earlier run accrued
+                System.out.println("payout only, on the ledger there: " + one(s, "SELECT count(*) FROM commission_entry"
+                        + " WHERE tenant_id = '" + tenant + "'") + " entries");
+                s.execute("DELETE FROM commission_entry WHERE tenant_id = '" + tenant + "' AND kind IN ('TDS',"
+                        + " 'PAYOUT')");
+                s.execute("DELETE FROM payout_line WHERE tenant_id = '" + tenant + "'");
+                s.execute("DELETE FROM payout_run WHERE tenant_id = '" + tenant + "'");
+                payoutPart(base, token, s, tenant, a[6]);
+                return;
+            }
             long have = Long.parseLong(one(s, "SELECT count(*) FROM payment WHERE tenant_id = '" + tenant + "'"));
             if (have != payments) {
                 seed(s, tenant, plan, payments, agents);
@@ -116,14 +127,18 @@ public class AgentsBench {
                     + " (target <= 3, and under 120 s)%n", payments, agents, seva, plain, seva / plain);
             System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
             if (a.length > 6 && !a[6].isBlank()) {
-                bankAccounts(base, token, s, tenant);
-                payout(base, token, a[6]);
-                System.out.println("ledger after the payout run: " + one(s, "SELECT string_agg(kind || ' ' || n || ' '"
-                        + " || total, ', ' ORDER BY kind) FROM (SELECT kind, count(*) n, sum(amount_paise) total FROM"
-                        + " commission_entry WHERE tenant_id = '" + tenant + "' GROUP BY kind) k"));
-                System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
+                payoutPart(base, token, s, tenant, a[6]);
             }
         }
+    }
+
+    static void payoutPart(String base, String token, Statement s, String tenant, String periodEnd) throws Exception {
+        bankAccounts(base, token, s, tenant);
+        payout(base, token, periodEnd);
+        System.out.println("ledger after the payout run: " + one(s, "SELECT string_agg(kind || ' ' || n || ' '"
+                + " || total, ', ' ORDER BY kind) FROM (SELECT kind, count(*) n, sum(amount_paise) total FROM"
+                + " commission_entry WHERE tenant_id = '" + tenant + "' GROUP BY kind) k"));
+        System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
     /** Gives every agent without one a bank account, through the API (account numbers are sealed by the server). */
@@ -136,11 +151,16 @@ public class AgentsBench {
             }
         }
         System.out.println("bank accounts: " + ids.size() + " agents need one");
+        if (!ids.isEmpty()) {
+            send(base + "/api/v1/agents/" + ids.get(0) + "/bank-account", "PUT", SLUG, token, "{\"accountName\":"
+                    + "\"Agent 0\",\"accountNumber\":\"100000000000\",\"ifsc\":\"HDFC0001234\"}", 200);
+            ids.remove(0);
+        }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         var done = new java.util.ArrayList<java.util.concurrent.Future<String>>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            String number = String.format("%012d", 100000000000L + i);
+            String number = String.format("%012d", 100000000001L + i);
             done.add(pool.submit(() -> send(base + "/api/v1/agents/" + id + "/bank-account", "PUT", SLUG, token,
                     "{\"accountName\":\"Agent " + id.substring(24) + "\",\"accountNumber\":\"" + number
                             + "\",\"ifsc\":\"HDFC0001234\"}", 200)));

@@ -5,7 +5,8 @@
 # commission through Seva's batch path (POST /api/v1/commission-accruals/backfill: the PaymentCaptured maths, under
 # the tenant's RLS) against one plain-SQL INSERT ... SELECT computing the same entries, checks both ledgers agree,
 # and prints both times, the ratio and the load average. Targets: <= 3x the plain SQL, under 2 minutes.
-# With PAYOUT_PERIOD_END=YYYY-MM-DD it then runs one payout period (POST /api/v1/payout-runs) and times it.
+# With PAYOUT_PERIOD_END=YYYY-MM-DD it then runs one payout period (POST /api/v1/payout-runs) and times it;
+# PAYOUT_ONLY=1 times only that, on the ledger an earlier run left.
 # Usage: bench/agents.sh [payments, default 1000000] [agents, default 2000]
 #        (env: PORT, HTTPS_PORT, DB_PORT to move it; SKIP_BUILD=1 to reuse reference-app/target/seva.war)
 # Builds with the reactor (no mvn install): the war comes from reference-app/target.
