@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,14 @@ public class SettingsService {
 
     @Inject
     AuditTrail audit;
+
+    /**
+     * Opened secrets by tenant, column and sealed text. The sealed text is part of the key, so a changed setting (on
+     * any node) is a miss, never a stale hit; {@link #put} drops the tenant's entries on this node. Saves the
+     * envelope decryption on every webhook delivery.
+     */
+    private final ConcurrentHashMap<String, String> opened = new ConcurrentHashMap<>();
+    private static final int MAX_OPENED = 10_000;
 
     /**
      * The PUT body. {@code gstin} is optional; its first two digits must agree with {@code stateCode}.
@@ -69,8 +78,12 @@ public class SettingsService {
         Checks c = new Checks();
         String keyId = c.matching("keyId", req.keyId(), KEY_ID, "must be a Razorpay key id (rzp_test_... or"
                 + " rzp_live_...)", true);
-        String keySecret = c.text("keySecret", req.keySecret(), 200, true);
-        String webhookSecret = c.text("webhookSecret", req.webhookSecret(), 200, true);
+        PaymentSettingsRecord existing = record().orElse(null);
+        // a secret already set may be left out (the page never sees it): it is kept
+        String keySecret = c.text("keySecret", req.keySecret(), 200, existing == null || existing
+                .getKeySecretSealed() == null);
+        String webhookSecret = c.text("webhookSecret", req.webhookSecret(), 200, existing == null || existing
+                .getWebhookSecretSealed() == null);
         String state = c.stateCode("stateCode", req.stateCode(), false);
         String gstin = null;
         if (req.gstin() != null && !req.gstin().isBlank()) {
@@ -95,16 +108,20 @@ public class SettingsService {
         }
         c.throwIfAny();
         TenantId tenant = tenants.current().id();
-        PaymentSettingsRecord r = record().orElse(null);
+        PaymentSettingsRecord r = existing;
         boolean created = r == null;
         if (created) {
             r = new PaymentSettingsRecord(UUID.randomUUID().toString());
         }
-        r.set(keyId, sealer.seal(tenant, keySecret, AAD_KEY_SECRET), sealer.seal(tenant, webhookSecret,
-                AAD_WEBHOOK_SECRET), state, gstin, prefix);
+        r.set(keyId, keySecret == null ? r.getKeySecretSealed() : sealer.seal(tenant, keySecret, AAD_KEY_SECRET),
+                webhookSecret == null
+                        ? r.getWebhookSecretSealed()
+                        : sealer.seal(tenant, webhookSecret, AAD_WEBHOOK_SECRET),
+                state, gstin, prefix);
         if (created) {
             unit.em().persist(r);
         }
+        forget(tenant);
         audit.record(tenant, "PAYMENT_SETTINGS_CHANGED", "payment-settings", r.getId(), "key id " + keyId
                 + ", state " + state);
         return view(r);
@@ -142,8 +159,45 @@ public class SettingsService {
                 PaymentSettingsRecord.class).getResultList().stream().findFirst()
                 .orElseThrow(() -> new SevaException(ErrorCode.PAYMENTS_NOT_CONFIGURED,
                         "The firm has not configured its Razorpay account."));
-        return new GatewayContext(tenant, r.getKeyId(), sealer.open(tenant, r.getKeySecretSealed(), AAD_KEY_SECRET),
-                sealer.open(tenant, r.getWebhookSecretSealed(), AAD_WEBHOOK_SECRET));
+        return new GatewayContext(tenant, r.getKeyId(), open(tenant, r.getKeySecretSealed(), AAD_KEY_SECRET),
+                open(tenant, r.getWebhookSecretSealed(), AAD_WEBHOOK_SECRET));
+    }
+
+    /**
+     * What a webhook delivery needs, and nothing more: one query, the webhook secret opened (from the cache when the
+     * sealed value is unchanged), the key secret left sealed.
+     *
+     * @return {@code tenant}'s context with only the webhook secret, empty when not configured
+     */
+    Optional<GatewayContext> webhookContext(TenantId tenant) {
+        List<Object[]> rs = unit.em(tenant).createQuery("SELECT s.keyId, s.webhookSecretSealed FROM PaymentSettings"
+                + " s", Object[].class).setMaxResults(1).getResultList();
+        if (rs.isEmpty() || rs.get(0)[1] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new GatewayContext(tenant, (String) rs.get(0)[0], null, open(tenant, (String) rs.get(0)[1],
+                AAD_WEBHOOK_SECRET)));
+    }
+
+    private String open(TenantId tenant, String sealed, String aad) {
+        if (sealed == null) {
+            return null;
+        }
+        String key = tenant.value() + '|' + aad + '|' + sealed;
+        String plain = opened.get(key);
+        if (plain == null) {
+            plain = sealer.open(tenant, sealed, aad);
+            if (opened.size() >= MAX_OPENED) {
+                opened.clear();
+            }
+            opened.put(key, plain);
+        }
+        return plain;
+    }
+
+    private void forget(TenantId tenant) {
+        String prefix = tenant.value() + '|';
+        opened.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     /** @return {@code tenant}'s gateway context, empty when not configured */
