@@ -9,15 +9,20 @@ import dev.seva.sdk.identifiers.InvalidIdentifierException;
 import dev.seva.sdk.spi.PaymentGateway.GatewayContext;
 import dev.seva.tenant.AuditTrail;
 import dev.seva.tenant.Tenants;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The firm's Razorpay account and GST identity. The key secret and webhook secret are sealed under the tenant's
@@ -50,6 +55,24 @@ public class SettingsService {
      */
     private final ConcurrentHashMap<String, String> opened = new ConcurrentHashMap<>();
     private static final int MAX_OPENED = 10_000;
+
+    /**
+     * What webhook deliveries need (key id and opened webhook secret) per tenant, for
+     * {@code seva.payments.webhook-settings-cache-seconds}: the settings query was the one round trip of a delivery
+     * that reads rather than writes. A change on this node applies at once (dropped on change and again after its
+     * commit); other nodes see it within the TTL. Unconfigured tenants are not cached.
+     */
+    private final ConcurrentHashMap<TenantId, CachedContext> webhookContexts = new ConcurrentHashMap<>();
+
+    private record CachedContext(GatewayContext ctx, long loadedAt) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "seva.payments.webhook-settings-cache-seconds", defaultValue = "5")
+    long webhookCacheSeconds;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * The PUT body. {@code gstin} is optional; its first two digits must agree with {@code stateCode}.
@@ -170,13 +193,25 @@ public class SettingsService {
      * @return {@code tenant}'s context with only the webhook secret, empty when not configured
      */
     Optional<GatewayContext> webhookContext(TenantId tenant) {
+        long now = System.nanoTime();
+        CachedContext cached = webhookContexts.get(tenant);
+        if (cached != null && now - cached.loadedAt() < TimeUnit.SECONDS.toNanos(webhookCacheSeconds)) {
+            return Optional.of(cached.ctx());
+        }
         List<Object[]> rs = unit.em(tenant).createQuery("SELECT s.keyId, s.webhookSecretSealed FROM PaymentSettings"
                 + " s", Object[].class).setMaxResults(1).getResultList();
         if (rs.isEmpty() || rs.get(0)[1] == null) {
             return Optional.empty();
         }
-        return Optional.of(new GatewayContext(tenant, (String) rs.get(0)[0], null, open(tenant, (String) rs.get(0)[1],
-                AAD_WEBHOOK_SECRET)));
+        GatewayContext ctx = new GatewayContext(tenant, (String) rs.get(0)[0], null, open(tenant, (String) rs.get(0)[1],
+                AAD_WEBHOOK_SECRET));
+        if (webhookCacheSeconds > 0) {
+            if (webhookContexts.size() >= MAX_OPENED) {
+                webhookContexts.clear();
+            }
+            webhookContexts.put(tenant, new CachedContext(ctx, now));
+        }
+        return Optional.of(ctx);
     }
 
     private String open(TenantId tenant, String sealed, String aad) {
@@ -196,6 +231,22 @@ public class SettingsService {
     }
 
     private void forget(TenantId tenant) {
+        dropCached(tenant);
+        // a delivery between now and the commit may cache the old values again: drop them once more afterwards
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                dropCached(tenant);
+            }
+        });
+    }
+
+    private void dropCached(TenantId tenant) {
+        webhookContexts.remove(tenant);
         String prefix = tenant.value() + '|';
         opened.keySet().removeIf(k -> k.startsWith(prefix));
     }

@@ -215,6 +215,7 @@ class PaymentsBrowserIT {
         var failed = browser.visible("#webhook-list tr.failed[data-event-id='evt_BROWSERFAIL01']");
         assertTrue(failed.getText().contains("not recorded yet"), failed.getText());
         browser.assertNoProblems();
+        browser.js("arguments[0].scrollIntoView()", failed);
         browser.shot("webhook-log");
     }
 }
