@@ -50,6 +50,7 @@ class OperationsIT {
             Map.entry("/api/v1/payout-runs", List.of("get", "post")),
             Map.entry("/api/v1/payout-runs/{id}", List.of("get")),
             Map.entry("/api/v1/payout-runs/{id}/bank-file", List.of("get")),
+            Map.entry("/api/v1/payments/reconciliation/failures", List.of("get")),
             Map.entry("/callback", List.of("get", "post")),
             Map.entry("/login/complete", List.of("get")),
             Map.entry("/login/totp", List.of("post")),
