@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,5 +61,12 @@ public class DefaultEntities implements Entities {
                 .createQuery("SELECT m.entityId FROM Membership m WHERE m.entityId = :e AND m.userId = :u",
                         String.class)
                 .setParameter("e", entityId).setParameter("u", userId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<String> memberEmails(String entityId) {
+        return ems.tenant().createQuery("SELECT DISTINCT u.email FROM Membership m, User u WHERE m.entityId = :e"
+                + " AND u.id = m.userId AND u.status = 'ACTIVE' ORDER BY u.email", String.class)
+                .setParameter("e", entityId).getResultList();
     }
 }
