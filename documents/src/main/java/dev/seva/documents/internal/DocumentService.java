@@ -197,9 +197,7 @@ public class DocumentService {
         d.mediaType = file.mediaType();
         d.sizeBytes = file.size();
         d.sha256 = file.sha256();
-        if (defaultRetentionDays > 0) {
-            d.retainUntil = LocalDate.now().plusDays(defaultRetentionDays);
-        }
+        d.retainUntil = retainUntil(d.documentType, d.createdAt);
         EntityManager em = em();
         em.persist(d);
         em.persist(new DocumentVersionRecord(file.versionId(), d.id, 1, file, p.userId()));
@@ -430,6 +428,7 @@ public class DocumentService {
             d.documentType = enumValue("documentType", String.valueOf(changes.get("documentType")),
                     DocumentType.class);
             d.typeSource = "CORRECTED";
+            d.retainUntil = retainUntil(d.documentType, d.createdAt);
             changed.add("documentType");
         }
         if (changes.containsKey("title")) {
@@ -496,6 +495,88 @@ public class DocumentService {
         d.deletedAt = OffsetDateTime.now();
         d.updatedAt = d.deletedAt;
         audit.record(tenant(), "DOCUMENT_DELETED", "document", d.id, null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ retention
+
+    /** A retention rule as the API shows it. */
+    public record RetentionRule(String documentType, int days, OffsetDateTime updatedAt) {
+    }
+
+    /** The tenant's retention: the install-wide default and the rules per document type. */
+    public record Retention(int defaultDays, List<RetentionRule> rules) {
+    }
+
+    /** @return the retention rules (staff and auditors) */
+    public Retention retention() {
+        return new Retention(Math.max(defaultRetentionDays, 0), em().createQuery("SELECT r FROM DocumentRetention r"
+                + " ORDER BY r.documentType", DocumentRetentionRecord.class).getResultList().stream()
+                .map(r -> new RetentionRule(r.documentType, r.retentionDays, r.updatedAt)).toList());
+    }
+
+    /**
+     * Sets the retention period of a document type (managers); every document of that type is retained until its
+     * upload date plus {@code days} (0: no retention for the type, whatever the default).
+     */
+    public RetentionRule setRetention(String documentType, Integer days) {
+        DocumentType type = enumValue("documentType", documentType, DocumentType.class);
+        if (days == null) {
+            throw SevaException.invalidField("days", "is required");
+        }
+        if (days < 0 || days > 36500) {
+            throw SevaException.invalidField("days", "must be between 0 and 36500");
+        }
+        EntityManager em = em();
+        DocumentRetentionRecord r = rule(type).orElse(null);
+        String by = caller.require().userId();
+        if (r == null) {
+            r = new DocumentRetentionRecord(type.name(), days, by);
+            em.persist(r);
+        } else {
+            r.retentionDays = days;
+            r.updatedBy = by;
+            r.updatedAt = OffsetDateTime.now();
+        }
+        em.flush();
+        int n = applyRetention(type, days);
+        audit.record(tenant(), "DOCUMENT_RETENTION_SET", "document-retention", type.name(), days + " days, "
+                + n + " document(s)");
+        return new RetentionRule(r.documentType, r.retentionDays, r.updatedAt);
+    }
+
+    /** Removes a type's rule (managers): its documents fall back to the default period. 404 when there is none. */
+    public void removeRetention(String documentType) {
+        DocumentType type = enumValue("documentType", documentType, DocumentType.class);
+        DocumentRetentionRecord r = rule(type).orElseThrow(() -> SevaException.notFound("Retention rule"));
+        em().remove(r);
+        em().flush();
+        int n = applyRetention(type, Math.max(defaultRetentionDays, 0));
+        audit.record(tenant(), "DOCUMENT_RETENTION_REMOVED", "document-retention", type.name(), n
+                + " document(s) back to the default");
+    }
+
+    private Optional<DocumentRetentionRecord> rule(DocumentType type) {
+        return em().createQuery("SELECT r FROM DocumentRetention r WHERE r.documentType = :t",
+                DocumentRetentionRecord.class).setParameter("t", type.name()).getResultList().stream().findFirst();
+    }
+
+    /** @return the retention period of a type: its rule, else the install-wide default */
+    int retentionDays(DocumentType type) {
+        return rule(type).map(r -> r.retentionDays).orElse(Math.max(defaultRetentionDays, 0));
+    }
+
+    /** @return until when a document of this type uploaded at {@code createdAt} is kept, or null */
+    LocalDate retainUntil(DocumentType type, OffsetDateTime createdAt) {
+        int days = retentionDays(type);
+        return days <= 0 ? null : createdAt.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate().plusDays(days);
+    }
+
+    /** Recomputes retain_until of every live document of a type (the same rule as {@link #retainUntil}). */
+    private int applyRetention(DocumentType type, int days) {
+        return em().createNativeQuery("UPDATE document SET retain_until = CASE WHEN ? > 0 THEN"
+                + " (created_at AT TIME ZONE 'UTC')::date + ? ELSE NULL END WHERE tenant_id = ? AND document_type = ?"
+                + " AND deleted_at IS NULL").setParameter(1, days).setParameter(2, days)
+                .setParameter(3, tenant().value()).setParameter(4, type.name()).executeUpdate();
     }
 
     // ------------------------------------------------------------------------------------------------ requirements
@@ -667,6 +748,7 @@ public class DocumentService {
             d.classification = v.classification;
             if (d.typeSource.equals("CLASSIFIED") && v.classification != null) {
                 d.documentType = v.classification;
+                d.retainUntil = retainUntil(d.documentType, d.createdAt);
             }
             if (d.expiresOn == null && r.reading() != null && r.reading().fields().containsKey("expiresOn")) {
                 d.expiresOn = LocalDate.parse(r.reading().fields().get("expiresOn"));
