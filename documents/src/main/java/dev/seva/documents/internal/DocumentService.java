@@ -316,7 +316,9 @@ public class DocumentService {
             order = " ORDER BY ts_rank(d.search, websearch_to_tsquery('english', ?)) DESC, d.created_at DESC, d.id";
         }
         EntityManager em = em();
-        var idQuery = em.createNativeQuery("SELECT d.id FROM document d" + where + order + " LIMIT ? OFFSET ?");
+        // the page's ids with the total in one scan (a window count over every match, before LIMIT)
+        var idQuery = em.createNativeQuery("SELECT d.id, count(*) OVER () FROM document d" + where + order
+                + " LIMIT ? OFFSET ?");
         int n = 1;
         for (Object p : params) {
             idQuery.setParameter(n++, p);
@@ -326,21 +328,56 @@ public class DocumentService {
         }
         idQuery.setParameter(n++, q.size());
         idQuery.setParameter(n, (long) q.page() * q.size());
-        List<String> ids = idQuery.getResultList();
-        var countQuery = em.createNativeQuery("SELECT count(*) FROM document d" + where);
-        n = 1;
-        for (Object p : params) {
-            countQuery.setParameter(n++, p);
+        List<Object[]> rows = idQuery.getResultList();
+        List<String> ids = rows.stream().map(r -> (String) r[0]).toList();
+        long total;
+        if (!rows.isEmpty()) {
+            total = ((Number) rows.get(0)[1]).longValue();
+        } else {
+            // a page past the end: count separately
+            var countQuery = em.createNativeQuery("SELECT count(*) FROM document d" + where);
+            n = 1;
+            for (Object p : params) {
+                countQuery.setParameter(n++, p);
+            }
+            total = ((Number) countQuery.getSingleResult()).longValue();
         }
-        long total = ((Number) countQuery.getSingleResult()).longValue();
+        return new Page<>(views(ids), q.page(), q.size(), total);
+    }
+
+    /** The views of several documents, in the order of {@code ids}, with three queries whatever their number. */
+    private List<DocumentView> views(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        EntityManager em = em();
+        Map<String, DocumentRecord> docs = new java.util.HashMap<>();
+        em.createQuery("SELECT d FROM Document d WHERE d.id IN :ids", DocumentRecord.class).setParameter("ids", ids)
+                .getResultList().forEach(d -> docs.put(d.id, d));
+        Map<String, DocumentVersionRecord> current = new java.util.HashMap<>();
+        em.createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId IN :ids", DocumentVersionRecord.class)
+                .setParameter("ids", ids).getResultList().forEach(v -> {
+                    DocumentRecord d = docs.get(v.documentId);
+                    if (d != null && d.currentVersion == v.versionNo) {
+                        current.put(v.documentId, v);
+                    }
+                });
+        Map<String, Map<String, String>> fields = new java.util.HashMap<>();
+        em.createQuery("SELECT f FROM DocumentField f WHERE f.documentId IN :ids", DocumentFieldRecord.class)
+                .setParameter("ids", ids).getResultList().forEach(f -> {
+                    DocumentRecord d = docs.get(f.documentId);
+                    if (d != null && d.currentVersion == f.versionNo) {
+                        fields.computeIfAbsent(f.documentId, k -> new TreeMap<>()).put(f.name, f.value);
+                    }
+                });
         List<DocumentView> items = new ArrayList<>();
         for (String id : ids) {
-            DocumentRecord d = em.find(DocumentRecord.class, id);
+            DocumentRecord d = docs.get(id);
             if (d != null) {
-                items.add(view(d));
+                items.add(view(d, current.get(id), fields.getOrDefault(id, new TreeMap<>())));
             }
         }
-        return new Page<>(items, q.page(), q.size(), total);
+        return items;
     }
 
     // ------------------------------------------------------------------------------------------------ changes
@@ -807,6 +844,10 @@ public class DocumentService {
         for (DocumentFieldRecord f : fieldRecords(d.id, d.currentVersion)) {
             fields.put(f.name, f.value);
         }
+        return view(d, v, fields);
+    }
+
+    private static DocumentView view(DocumentRecord d, DocumentVersionRecord v, Map<String, String> fields) {
         return new DocumentView(d.id, d.entityId, d.title, d.documentType, d.classification, d.status,
                 d.failureReason, d.reviewState, d.currentVersion, d.mediaType, d.sizeBytes, d.sha256, d.expiresOn,
                 d.retainUntil, d.legalHold, v == null ? null : ocrView(v), fields, d.createdAt, d.updatedAt);
