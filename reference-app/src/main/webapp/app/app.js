@@ -10,6 +10,7 @@ import {
   currentEntity, has, isCurrent, isStaff, label, me, myEntities, nextTicket, notAllowed, pagedList, problemPage,
   render, routeName, setMe, setNavigated, showDone, showError, storageKey,
 } from './shell.js';
+import { ROUTES as AGENTS_ROUTES } from './pages/agents.js';
 
 const ROLES = ['TENANT_ADMIN', 'MANAGER', 'STAFF', 'AGENT', 'CLIENT', 'AUDITOR'];
 const ENTITY_TYPES = ['PRIVATE_LIMITED', 'PUBLIC_LIMITED', 'OPC', 'LLP', 'PARTNERSHIP', 'PROPRIETORSHIP', 'TRUST',
@@ -23,6 +24,7 @@ const ROUTES = {
   branding: { title: 'Branding', render: brandingPage, menu: () => has('TENANT_ADMIN') },
   security: { title: 'Security', render: securityPage, menu: () => Boolean(me.tenant) },
   platform: { title: 'Tenants', render: platformPage, menu: () => has('PLATFORM_ADMIN') },
+  ...AGENTS_ROUTES,
 };
 
 // --- start ------------------------------------------------------------------------------------------------------

@@ -154,7 +154,16 @@ public enum ErrorCode {
     /** The new parent agent is in the agent's own downline (or is the agent): the tree would get a cycle. */
     AGENT_HIERARCHY_CYCLE("AGENT_HIERARCHY_CYCLE", 422, "Agent hierarchy cycle"),
     /** The business entity was referred by another agent already; attribution is fixed once recorded. */
-    AGENT_ATTRIBUTION_FIXED("AGENT_ATTRIBUTION_FIXED", 409, "Referring agent already recorded");
+    AGENT_ATTRIBUTION_FIXED("AGENT_ATTRIBUTION_FIXED", 409, "Referring agent already recorded"),
+    /**
+     * A lead with the same normalised phone number or e-mail exists in the tenant; the problem's
+     * {@code existingLeadId} names it.
+     */
+    LEAD_DUPLICATE("LEAD_DUPLICATE", 409, "Duplicate lead"),
+    /** The lead's stage cannot change that way (stages only move forward; CONVERTED only by converting). */
+    LEAD_STAGE_INVALID("LEAD_STAGE_INVALID", 409, "Lead stage change not allowed"),
+    /** A payout run for a period end before the tenant's latest run (runs go forward in time). */
+    PAYOUT_PERIOD_INVALID("PAYOUT_PERIOD_INVALID", 422, "Payout period not allowed");
 
     private static final String TYPE_PREFIX = "urn:seva:problem:";
 

@@ -1,6 +1,7 @@
 package dev.seva.sdk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ public class SevaException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient List<FieldError> fieldErrors;
+    private final transient Map<String, String> extensions;
 
     /**
      * @param code the stable error code
@@ -32,6 +34,20 @@ public class SevaException extends RuntimeException {
         super(detail);
         this.code = Objects.requireNonNull(code, "code");
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.extensions = Map.of();
+    }
+
+    /**
+     * @param code the stable error code
+     * @param detail what went wrong, for the caller
+     * @param extensions extra members of the problem object (for example {@code existingLeadId}); names must not be
+     *        those of the standard members, values are shown as strings
+     */
+    public SevaException(ErrorCode code, String detail, Map<String, String> extensions) {
+        super(detail);
+        this.code = Objects.requireNonNull(code, "code");
+        this.fieldErrors = List.of();
+        this.extensions = Map.copyOf(extensions);
     }
 
     /** @return a {@link ErrorCode#VALIDATION_FAILED} exception for one field */
@@ -48,6 +64,11 @@ public class SevaException extends RuntimeException {
     /** @return the stable error code */
     public ErrorCode code() {
         return code;
+    }
+
+    /** @return the problem's extra members, empty when there are none */
+    public Map<String, String> extensions() {
+        return extensions;
     }
 
     /** @return the field-level problems, empty when there are none */

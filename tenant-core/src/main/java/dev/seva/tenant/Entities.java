@@ -47,4 +47,33 @@ public interface Entities {
      *         work that notifies them (no caller, no visibility check); empty for an unknown entity
      */
     List<String> memberEmails(String entityId);
+
+    /**
+     * Creates a business entity, validated as {@code POST /api/v1/entities} validates it, and flushes it (so that
+     * other modules' rows may refer to it in the same transaction). For modules that create entities on a staff
+     * member's behalf (converting a lead); the caller checks the caller's roles.
+     *
+     * @param legalName the legal name
+     * @param type the legal form, an {@link EntityType} name
+     * @param pan its PAN, or null
+     * @param gstin its GSTIN, or null
+     * @param state its two-digit GST state code, or null
+     * @return the new entity
+     * @throws dev.seva.sdk.SevaException {@code VALIDATION_FAILED} with the fields at fault
+     */
+    EntityRef create(String legalName, String type, String pan, String gstin, String state);
+
+    /**
+     * Finds the tenant's user with this e-mail, or creates one with the CLIENT role and no password (they sign in
+     * once a password or an identity provider is set up), and makes them an OWNER of the entity unless they are a
+     * member already. Flushes.
+     *
+     * @param email the client's e-mail (lower-cased here)
+     * @param name their name, for a new user
+     * @param entityId an entity of the current tenant
+     * @return the user's id
+     * @throws dev.seva.sdk.SevaException {@code VALIDATION_FAILED} for a bad e-mail or name, {@code NOT_FOUND} for an
+     *         unknown entity
+     */
+    String linkClientUser(String email, String name, String entityId);
 }

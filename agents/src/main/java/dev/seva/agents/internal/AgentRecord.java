@@ -30,6 +30,15 @@ public class AgentRecord {
     @Column(name = "plan_id")
     String planId;
     String territories;
+    String territory;
+    @Column(name = "bank_account_name")
+    String bankAccountName;
+    @Column(name = "bank_account_sealed")
+    String bankAccountSealed;
+    @Column(name = "bank_account_last4")
+    String bankAccountLast4;
+    @Column(name = "bank_ifsc")
+    String bankIfsc;
     String status;
     @Column(name = "referral_code")
     String referralCode;
@@ -44,7 +53,7 @@ public class AgentRecord {
     }
 
     AgentRecord(String id, String userId, String name, String email, String phone, String pan, String parentAgentId,
-            String planId, String territories, String referralCode, OffsetDateTime now) {
+            String planId, String territories, String territory, String referralCode, OffsetDateTime now) {
         this.id = id;
         this.userId = userId;
         this.name = name;
@@ -54,6 +63,7 @@ public class AgentRecord {
         this.parentAgentId = parentAgentId;
         this.planId = planId;
         this.territories = territories;
+        this.territory = territory;
         this.status = "ACTIVE";
         this.referralCode = referralCode;
         this.createdAt = now;

@@ -5,12 +5,14 @@ import dev.seva.sdk.FieldError;
 import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.SevaPrincipal;
+import dev.seva.sdk.identifiers.Ifsc;
 import dev.seva.sdk.identifiers.InvalidIdentifierException;
 import dev.seva.sdk.identifiers.Pan;
 import dev.seva.tenant.AuditTrail;
 import dev.seva.tenant.Caller;
 import dev.seva.tenant.Entities;
 import dev.seva.tenant.Page;
+import dev.seva.tenant.TenantCrypto;
 import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,19 +63,67 @@ public class Agents {
     @Inject
     AuditTrail audit;
 
-    /** The create request. */
+    @Inject
+    TenantCrypto crypto;
+
+    /**
+     * The create request. {@code territories} are free labels (shown only); {@code territory} is what lead assignment
+     * matches.
+     */
     public record NewAgent(String userId, String name, String email, String phone, String pan, String parentAgentId,
-            String planId, List<String> territories) {
+            String planId, List<String> territories, Territory territory) {
     }
 
-    /** The change request: a new parent (null: unchanged; "" makes it a root), plan or status. */
-    public record AgentChange(String parentAgentId, String planId, String status) {
+    /** The change request: a new parent (null: unchanged; "" makes it a root), plan, status or territory. */
+    public record AgentChange(String parentAgentId, String planId, String status, Territory territory) {
+    }
+
+    /**
+     * Where an agent takes leads from: states, cities, pincodes and service categories (matched without regard to
+     * case). A lead matches when, for every list that is not empty, the lead's value is in it; an agent with every
+     * list empty takes no assigned leads.
+     */
+    public record Territory(List<String> states, List<String> cities, List<String> pincodes,
+            List<String> serviceCategories) {
+
+        /** @return whether a lead with these values falls in the territory */
+        public boolean matches(String state, String city, String pincode, String serviceCategory) {
+            if (isEmpty()) {
+                return false;
+            }
+            return in(states, state) && in(cities, city) && in(pincodes, pincode)
+                    && in(serviceCategories, serviceCategory);
+        }
+
+        /** @return whether every list is empty */
+        public boolean isEmpty() {
+            return empty(states) && empty(cities) && empty(pincodes) && empty(serviceCategories);
+        }
+
+        private static boolean empty(List<String> l) {
+            return l == null || l.isEmpty();
+        }
+
+        private static boolean in(List<String> allowed, String value) {
+            if (empty(allowed)) {
+                return true;
+            }
+            return value != null && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value.strip()));
+        }
+    }
+
+    /** The bank account as shown: the number masked but for its last four digits. */
+    public record BankAccountView(String accountName, String accountNumberMasked, String ifsc) {
+    }
+
+    /** The bank account request. */
+    public record NewBankAccount(String accountName, String accountNumber, String ifsc) {
     }
 
     /** An agent as shown. */
     public record AgentView(String id, String userId, String name, String email, String phone, String pan,
-            String parentAgentId, String planId, List<String> territories, String status, String referralCode,
-            OffsetDateTime createdAt) {
+            String parentAgentId, String planId, List<String> territories, Territory territory, String status,
+            String referralCode, BankAccountView bankAccount, OffsetDateTime createdAt) {
     }
 
     /** An attribution request. */
@@ -138,6 +188,7 @@ public class Agents {
                 territories.add(t.strip());
             }
         }
+        Territory territory = territory(body.territory(), errors);
         if (!errors.isEmpty()) {
             throw new SevaException(ErrorCode.VALIDATION_FAILED, "Invalid agent", errors);
         }
@@ -147,7 +198,8 @@ public class Agents {
         }
         String code = newCode(em);
         AgentRecord a = new AgentRecord(UUID.randomUUID().toString(), user, name, email, phone, pan, parent, plan,
-                Plans.JSON.toJson(territories, STRINGS), code, OffsetDateTime.now(ZoneOffset.UTC));
+                Plans.JSON.toJson(territories, STRINGS), Plans.JSON.toJson(territory), code,
+                OffsetDateTime.now(ZoneOffset.UTC));
         em.persist(a);
         em.flush();
         audit.record(tenants.current().id(), "AGENT_CREATED", "agent", a.id, "parent " + parent);
@@ -220,6 +272,14 @@ public class Agents {
             }
             a.status = body.status();
         }
+        if (body.territory() != null) {
+            List<FieldError> errors = new ArrayList<>();
+            Territory t = territory(body.territory(), errors);
+            if (!errors.isEmpty()) {
+                throw new SevaException(ErrorCode.VALIDATION_FAILED, "Invalid territory", errors);
+            }
+            a.territory = Plans.JSON.toJson(t);
+        }
         a.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
         audit.record(tenants.current().id(), "AGENT_CHANGED", "agent", a.id,
@@ -248,6 +308,55 @@ public class Agents {
         em.flush();
         audit.record(tenants.current().id(), "AGENT_CLIENT_ATTRIBUTED", "entity", c.entityId, "agent " + a.id);
         return new ClientView(c.entityId, c.agentId, c.createdAt);
+    }
+
+    /**
+     * Sets the agent's bank account: the IFSC validated, the number 9 to 18 digits, sealed with the tenant's data key
+     * (bound to the agent's id). Admins and managers, or the agent themself.
+     */
+    public AgentView setBankAccount(String id, NewBankAccount body) {
+        EntityManager em = unit.em();
+        AgentRecord a = require(em, id);
+        SevaPrincipal p = caller.require();
+        boolean manager = p.has(Role.TENANT_ADMIN) || p.has(Role.MANAGER);
+        if (!manager && (a.userId == null || !a.userId.equals(p.userId()))) {
+            throw new SevaException(ErrorCode.FORBIDDEN, "Only the agent themself or a manager sets the bank account");
+        }
+        if (body == null) {
+            throw SevaException.invalidField("body", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String name = body.accountName() == null ? "" : body.accountName().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add(new FieldError("accountName", "is required, at most 200 characters"));
+        }
+        String number = body.accountNumber() == null ? "" : body.accountNumber().replaceAll("[\\s-]", "");
+        if (!number.matches("[0-9]{9,18}")) {
+            errors.add(new FieldError("accountNumber", "must be 9 to 18 digits"));
+        }
+        String ifsc = null;
+        try {
+            ifsc = Ifsc.parse(body.ifsc() == null ? "" : body.ifsc()).value();
+        } catch (InvalidIdentifierException e) {
+            errors.add(new FieldError("ifsc", "is not a valid IFSC"));
+        }
+        if (!errors.isEmpty()) {
+            throw new SevaException(ErrorCode.VALIDATION_FAILED, "Invalid bank account", errors);
+        }
+        a.bankAccountName = name;
+        a.bankAccountSealed = crypto.sealToText(tenants.current().id(), number, bankAad(a.id));
+        a.bankAccountLast4 = number.substring(number.length() - 4);
+        a.bankIfsc = ifsc;
+        a.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        audit.record(tenants.current().id(), "AGENT_BANK_ACCOUNT_SET", "agent", a.id,
+                "IFSC " + ifsc + ", account ending " + a.bankAccountLast4);
+        return view(a);
+    }
+
+    /** @return the associated data an agent's sealed account number is bound to */
+    static String bankAad(String agentId) {
+        return "agent:" + agentId + ":bank_account";
     }
 
     /** @return the agent when the caller may see it; else 404 */
@@ -299,13 +408,56 @@ public class Agents {
         throw new IllegalStateException("no free referral code");
     }
 
+    /** @return the territory cleaned (stripped, empty lists for null), errors added for bad entries */
+    static Territory territory(Territory t, List<FieldError> errors) {
+        if (t == null) {
+            return new Territory(List.of(), List.of(), List.of(), List.of());
+        }
+        return new Territory(labels("territory.states", t.states(), errors),
+                labels("territory.cities", t.cities(), errors), labels("territory.pincodes", t.pincodes(), errors),
+                labels("territory.serviceCategories", t.serviceCategories(), errors));
+    }
+
+    private static List<String> labels(String field, List<String> in, List<FieldError> errors) {
+        List<String> out = new ArrayList<>();
+        if (in == null) {
+            return out;
+        }
+        if (in.size() > 500) {
+            errors.add(new FieldError(field, "at most 500"));
+            return out;
+        }
+        for (String s : in) {
+            if (s == null || s.isBlank() || s.length() > 100) {
+                errors.add(new FieldError(field, "entries are 1 to 100 characters"));
+                return out;
+            }
+            if (field.endsWith("pincodes") && !s.strip().matches("[1-9][0-9]{5}")) {
+                errors.add(new FieldError(field, "entries are six-digit PIN codes"));
+                return out;
+            }
+            out.add(s.strip());
+        }
+        return out;
+    }
+
+    static Territory territoryOf(AgentRecord a) {
+        Territory t = a.territory == null || a.territory.isBlank()
+                ? null
+                : Plans.JSON.fromJson(a.territory, Territory.class);
+        return territory(t, new ArrayList<>());
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     static AgentView view(AgentRecord a) {
         List<String> territories = Plans.JSON.fromJson(a.territories, STRINGS);
+        BankAccountView bank = a.bankAccountSealed == null
+                ? null
+                : new BankAccountView(a.bankAccountName, "XXXX" + a.bankAccountLast4, a.bankIfsc);
         return new AgentView(a.id, a.userId, a.name, a.email, a.phone, a.pan, a.parentAgentId, a.planId,
-                territories, a.status, a.referralCode, a.createdAt);
+                territories, territoryOf(a), a.status, a.referralCode, bank, a.createdAt);
     }
 }

@@ -2,11 +2,13 @@ package dev.seva.agents.internal;
 
 import dev.seva.sdk.SevaException;
 import dev.seva.tenant.Page;
+import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -27,6 +29,9 @@ public class Statements {
 
     @Inject
     Agents agents;
+
+    @Inject
+    Tenants tenants;
 
     /** A ledger entry as shown; {@code amountPaise} is signed (CLAWBACK, TDS and PAYOUT are negative). */
     public record EntryView(String id, String kind, long amountPaise, String paymentId, String refundId,
@@ -68,6 +73,39 @@ public class Statements {
                 .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(Statements::view)
                 .toList();
         return new Page<>(items, page, size, total);
+    }
+
+    /** A statement file: its name, media type and bytes. */
+    public record Download(String fileName, String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * @return the statement of {@code month} as {@code csv} or {@code pdf}: the firm, the agent, the opening balance,
+     *         every entry of the month (accruals, overrides, clawbacks, adjustments, TDS, payouts) with the running
+     *         balance, the totals and the closing balance
+     */
+    public Download download(String agentId, String month, String format) {
+        Statement s = statement(agentId, month);
+        EntityManager em = unit.em();
+        AgentRecord a = agents.require(em, agentId);
+        YearMonth m = YearMonth.parse(s.month());
+        OffsetDateTime lo = m.atDay(1).atStartOfDay(CommissionLedger.IST).toOffsetDateTime();
+        OffsetDateTime hi = m.plusMonths(1).atDay(1).atStartOfDay(CommissionLedger.IST).toOffsetDateTime();
+        List<EntryRecord> entries = em.createQuery("SELECT x FROM CommissionEntry x WHERE x.agentId = :a AND"
+                + " x.occurredAt >= :lo AND x.occurredAt < :hi ORDER BY x.occurredAt, x.level, x.id",
+                EntryRecord.class).setParameter("a", a.id).setParameter("lo", lo).setParameter("hi", hi)
+                .getResultList();
+        String firm = tenants.current().name();
+        String base = "statement-" + a.referralCode + "-" + s.month();
+        if ("csv".equals(format)) {
+            return new Download(base + ".csv", "text/csv; charset=UTF-8",
+                    StatementFiles.csv(firm, a.name, a.referralCode, s, entries).getBytes(StandardCharsets.UTF_8));
+        }
+        if ("pdf".equals(format)) {
+            return new Download(base + ".pdf", "application/pdf",
+                    StatementFiles.pdf(firm, a.name, a.referralCode, s, entries));
+        }
+        throw SevaException.invalidField("format", "must be json, csv or pdf");
     }
 
     /** @return the agent's statement of {@code month} (YYYY-MM) */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,7 +46,8 @@ public class AgentResource {
     /** Creates an agent. */
     @POST
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF})
-    @Operation(summary = "Create an agent {userId?, name, email, phone, pan?, parentAgentId?, planId?, territories[]};"
+    @Operation(summary = "Create an agent {userId?, name, email, phone, pan?, parentAgentId?, planId?, territories[]"
+            + " (labels), territory? {states[], cities[], pincodes[], serviceCategories[]} (lead assignment)};"
             + " answers it with its unique referralCode")
     public Response create(Agents.NewAgent body) {
         AgentView v = agents.create(body);
@@ -77,10 +79,22 @@ public class AgentResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER})
-    @Operation(summary = "Change {parentAgentId? (\"\" for none), planId?, status?}; 422 AGENT_HIERARCHY_CYCLE when the"
+    @Operation(summary = "Change {parentAgentId? (\"\" for none), planId?, status?, territory?}; 422"
+            + " AGENT_HIERARCHY_CYCLE when the"
             + " new parent is in the agent's downline; entries already written keep their agents")
     public AgentView change(@PathParam("id") String id, Agents.AgentChange body) {
         return agents.change(id, body);
+    }
+
+    /** Sets the agent's bank account. */
+    @PUT
+    @Path("{id}/bank-account")
+    @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.AGENT})
+    @Operation(summary = "Set the payout account {accountName, accountNumber (9-18 digits), ifsc}; admins, managers or"
+            + " the agent themself. Stored encrypted; the agent shows bankAccount {accountName, accountNumberMasked,"
+            + " ifsc}")
+    public AgentView bankAccount(@PathParam("id") String id, Agents.NewBankAccount body) {
+        return agents.setBankAccount(id, body);
     }
 
     /** Records the agent as an entity's referring agent. */
@@ -111,9 +125,18 @@ public class AgentResource {
     @Path("{id}/statement")
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF, Role.Names.AUDITOR,
             Role.Names.AGENT})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/pdf"})
     @Operation(summary = "The statement of month=YYYY-MM (India): opening, accrued, overrides, adjustments, clawedBack,"
-            + " tds, paid, closing; opening + movements = closing")
-    public Statements.Statement statement(@PathParam("id") String id, @QueryParam("month") String month) {
-        return statements.statement(id, month);
+            + " tds, paid, closing; opening + movements = closing. format=csv or pdf downloads it with every entry of"
+            + " the month and the running balance (default json)")
+    public Response statement(@PathParam("id") String id, @QueryParam("month") String month,
+            @QueryParam("format") String format) {
+        if (format == null || format.isBlank() || format.equals("json")) {
+            return Response.ok(statements.statement(id, month), MediaType.APPLICATION_JSON).build();
+        }
+        Statements.Download d = statements.download(id, month, format);
+        return Response.ok(d.bytes(), d.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 }

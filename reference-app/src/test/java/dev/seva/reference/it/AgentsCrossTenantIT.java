@@ -27,6 +27,10 @@ class AgentsCrossTenantIT {
     private static String aEntity;
     private static String bAgent;
     private static JsonObject aAgentBefore;
+    private static String aCode;
+    private static String aLead;
+    private static String aRun;
+    private static JsonObject aLeadBefore;
 
     private record Endpoint(String method, String path, String body) {
     }
@@ -44,7 +48,30 @@ class AgentsCrossTenantIT {
                 new Endpoint("GET", ag + "/ledger", null), new Endpoint("GET", ag + "/statement?month=2026-11", null),
                 new Endpoint("GET", "/api/v1/commission-plans", null),
                 new Endpoint("POST", "/api/v1/commission-plans", "{}"),
-                new Endpoint("GET", "/api/v1/commission-plans/" + aPlan, null));
+                new Endpoint("GET", "/api/v1/commission-plans/" + aPlan, null),
+                new Endpoint("PUT", ag + "/bank-account", Json.createObjectBuilder().add("accountName", "Mole")
+                        .add("accountNumber", "123456789012").add("ifsc", "HDFC0001234").build().toString()),
+                new Endpoint("GET", ag + "/statement?month=2026-11&format=csv", null),
+                new Endpoint("GET", ag + "/statement?month=2026-11&format=pdf", null),
+                new Endpoint("GET", "/api/v1/leads", null),
+                new Endpoint("POST", "/api/v1/leads", Json.createObjectBuilder().add("name", "Mole")
+                        .add("phone", "9811111111").add("referralCode", aCode).build().toString()),
+                new Endpoint("GET", "/api/v1/leads/" + aLead, null),
+                new Endpoint("PATCH", "/api/v1/leads/" + aLead, Json.createObjectBuilder().add("stage", "LOST")
+                        .build().toString()),
+                new Endpoint("GET", "/api/v1/leads/" + aLead + "/history", null),
+                new Endpoint("POST", "/api/v1/leads/" + aLead + "/convert", Json.createObjectBuilder()
+                        .add("entity", Json.createObjectBuilder().add("legalName", "Mole Ltd")
+                                .add("type", "PRIVATE_LIMITED"))
+                        .build().toString()),
+                new Endpoint("GET", "/api/v1/referrals/" + aCode, null),
+                new Endpoint("POST", "/api/v1/referrals/" + aCode + "/leads", Json.createObjectBuilder()
+                        .add("name", "Mole").add("email", "mole@b.in").build().toString()),
+                new Endpoint("GET", "/api/v1/payout-runs", null),
+                new Endpoint("POST", "/api/v1/payout-runs", Json.createObjectBuilder().add("periodEnd", "2026-01-01")
+                        .build().toString()),
+                new Endpoint("GET", "/api/v1/payout-runs/" + aRun, null),
+                new Endpoint("GET", "/api/v1/payout-runs/" + aRun + "/bank-file", null));
     }
 
     private static String plan(TestTenant t) {
@@ -68,7 +95,18 @@ class AgentsCrossTenantIT {
         aEntity = Api.newEntity(a, "Alpha Clients Pvt Ltd");
         post("/api/v1/agents/" + aAgent + "/clients", a.t(), a.adminToken(), Json.createObjectBuilder()
                 .add("entityId", aEntity).build()).expect(201);
+        aCode = get("/api/v1/agents/" + aAgent, a.t(), a.adminToken()).expect(200).str("referralCode");
+        Api.call("PUT", "/api/v1/agents/" + aAgent + "/bank-account", a.t(), a.adminToken(), Json.createObjectBuilder()
+                .add("accountName", "Alpha").add("accountNumber", "555566667777").add("ifsc", "HDFC0001234").build())
+                .expect(200);
         aAgentBefore = get("/api/v1/agents/" + aAgent, a.t(), a.adminToken()).expect(200).obj();
+        aLead = post("/api/v1/leads", a.t(), a.adminToken(), Json.createObjectBuilder().add("name", "Alpha lead")
+                .add("phone", "9811111111").add("email", "lead@alpha.in").add("referralCode", aCode).build())
+                .expect(201).str("id");
+        aLeadBefore = get("/api/v1/leads/" + aLead, a.t(), a.adminToken()).expect(200).obj();
+        aRun = post("/api/v1/payout-runs", a.t(), a.adminToken(), Json.createObjectBuilder().add("periodEnd",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).toString()).build()).expect(201)
+                .str("id");
         plan(b);
         bAgent = agent(b, "beta");
     }
@@ -86,7 +124,8 @@ class AgentsCrossTenantIT {
     @Test
     void tenantAsIdsAreNotFoundFromTenantB() {
         for (Endpoint e : endpoints()) {
-            if (!e.path().contains(aAgent) && !e.path().contains(aPlan)) {
+            if (!e.path().contains(aAgent) && !e.path().contains(aPlan) && !e.path().contains(aLead)
+                    && !e.path().contains(aRun) && !e.path().contains(aCode)) {
                 continue;
             }
             call(e.method(), e.path(), b.t(), b.adminToken(), e.body()).problem(404, "NOT_FOUND");
@@ -105,5 +144,17 @@ class AgentsCrossTenantIT {
         assertEquals(aAgentBefore, get("/api/v1/agents/" + aAgent, a.t(), a.adminToken()).expect(200).obj());
         assertEquals(1, Pay.sql("SELECT count(*) FROM agent_client WHERE tenant_id = ? AND entity_id = ?", a.id(),
                 aEntity));
+        // B's lists never show A's leads or runs; A's code means nothing in B; the same phone is a new lead in B
+        assertFalse(get("/api/v1/leads?size=200", b.t(), b.adminToken()).expect(200).body().contains(aLead));
+        assertFalse(get("/api/v1/payout-runs", b.t(), b.adminToken()).expect(200).body().contains(aRun));
+        post("/api/v1/leads", b.t(), b.adminToken(), Json.createObjectBuilder().add("name", "Mole").add("phone",
+                "9811111111").add("referralCode", aCode).build()).problem(400, "VALIDATION_FAILED");
+        String bLead = post("/api/v1/leads", b.t(), b.adminToken(), Json.createObjectBuilder().add("name", "Beta lead")
+                .add("phone", "+91 98111 11111").add("email", "LEAD@alpha.in").build()).expect(201).str("id");
+        assertFalse(bLead.equals(aLead));
+        assertEquals(aLeadBefore, get("/api/v1/leads/" + aLead, a.t(), a.adminToken()).expect(200).obj());
+        assertEquals(1, Pay.sql("SELECT count(*) FROM agent_lead_event WHERE tenant_id = ? AND lead_id = ? AND kind"
+                + " <> 'ASSIGNED'", a.id(), aLead), "only A's own CREATED event");
+        assertEquals(1, Pay.sql("SELECT count(*) FROM payout_run WHERE tenant_id = ?", a.id()));
     }
 }

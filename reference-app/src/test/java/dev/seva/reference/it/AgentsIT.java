@@ -71,7 +71,7 @@ class AgentsIT {
         firm = Pay.firm("agt", "27");
         entity = Pay.entity(firm.tenant(), "Referred Clients Pvt Ltd", "27");
         planId = post("/api/v1/commission-plans", t(), admin(), Json.createObjectBuilder().add("name", "Standard")
-                .add("effectiveFrom", "2026-01-01").add("holdDays", 30)
+                .add("effectiveFrom", "2026-01-01").add("holdDays", 0)
                 .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "PERCENT")
                         .add("ratePercent", 10)))
                 .add("overrides", Json.createArrayBuilder()
@@ -166,6 +166,8 @@ class AgentsIT {
         assertEquals(500_000, statement(c, cUser.token()).getJsonNumber("closingPaise").longValue());
         assertEquals(Map.of("ACCRUAL", 1_000_000L, "CLAWBACK", -500_000L), ledger(c, bUser.token()));
 
+        payoutRunWithholdsTdsAndExportsTheBankFile();
+
         // the ledger is insert-only for the application's database role
         try (var conn = Db.app(); var st = conn.createStatement()) {
             st.executeUpdate("UPDATE commission_entry SET amount_paise = 0");
@@ -173,6 +175,166 @@ class AgentsIT {
         } catch (java.sql.SQLException expected) {
             assertTrue(expected.getMessage().contains("permission denied"), expected.getMessage());
         }
+    }
+
+    private static JsonObject pay(String entityId, long taxablePaise) {
+        JsonObject inv = Pay.invoice(firm.tenant(), entityId, taxablePaise);
+        String orderId = Pay.checkout(firm.tenant(), admin(), inv.getString("id")).getString("razorpayOrderId");
+        JsonObject payment = FakeRazorpay.get().pay(orderId);
+        Pay.verify(firm, orderId, payment.getString("id")).expect(200);
+        return inv;
+    }
+
+    private static JsonObject bank(String agentId, String token, String name, String number, String ifsc) {
+        return Api.call("PUT", "/api/v1/agents/" + agentId + "/bank-account", t(), token, Json.createObjectBuilder()
+                .add("accountName", name).add("accountNumber", number).add("ifsc", ifsc).build()).expect(200).obj();
+    }
+
+    private static JsonObject line(JsonArray lines, String agentId) {
+        return lines.stream().map(JsonValue::asJsonObject).filter(o -> o.getString("agentId").equals(agentId))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * After the ₹1,18,000 example and its half refund (C ₹5,000, B ₹1,000, A ₹500), a second payment of ₹2,00,000
+     * taxable takes C to ₹25,000 this financial year, over the ₹20,000 threshold of section 194H: the run withholds 2%
+     * of ₹25,000 = ₹500 from C, nothing from B (₹5,000), skips A (no bank account) and an agent whose commission is
+     * still on hold; the bank file lists the net amounts; running it again changes nothing.
+     */
+    private static void payoutRunWithholdsTdsAndExportsTheBankFile() {
+        pay(entity, 20_000_000);
+        // an agent under a plan with a 30-day hold: paid later, not in this run
+        String held = post("/api/v1/commission-plans", t(), admin(), Json.createObjectBuilder().add("name", "Held")
+                .add("effectiveFrom", "2026-01-01").add("holdDays", 30).add("rules", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("kind", "PERCENT").add("ratePercent", 10)))
+                .build()).expect(201).str("id");
+        String h = post("/api/v1/agents", t(), admin(), Json.createObjectBuilder().add("name", "Hema")
+                .add("email", "hema@agents.in").add("phone", "9876500000").add("pan", "ABCPH1234F")
+                .add("planId", held).build()).expect(201).str("id");
+        String hClient = Pay.entity(firm.tenant(), "Held Clients Pvt Ltd", "27");
+        post("/api/v1/agents/" + h + "/clients", t(), admin(), Json.createObjectBuilder().add("entityId", hClient)
+                .build()).expect(201);
+        pay(hClient, 1_000_000);
+        assertEquals(Map.of("ACCRUAL", 100_000L), ledger(h, admin()));
+
+        // bank accounts: the agent themself or a manager; validated; shown masked; stored sealed
+        JsonObject cShown = bank(c, cUser.token(), "Chetan Kumar", "1234 5678 9012", "hdfc0001234");
+        assertEquals(Json.createObjectBuilder().add("accountName", "Chetan Kumar")
+                .add("accountNumberMasked", "XXXX9012").add("ifsc", "HDFC0001234").build(),
+                cShown.getJsonObject("bankAccount"));
+        assertFalse(get("/api/v1/agents/" + c, t(), admin()).body().contains("123456789012"));
+        assertEquals(0, Pay.sql("SELECT count(*) FROM agent WHERE tenant_id = ? AND bank_account_sealed LIKE ?",
+                firm.tenant().id(), "%123456789012%"));
+        bank(b, admin(), "=Bela \"B\" Shah", "000111222333", "SBIN0000001");
+        bank(h, admin(), "Hema", "999888777666", "ICIC0000002");
+        var badBank = Api.call("PUT", "/api/v1/agents/" + d + "/bank-account", t(), admin(), Json
+                .createObjectBuilder().add("accountName", "").add("accountNumber", "12").add("ifsc", "HDFC1234567")
+                .build()).problem(400, "VALIDATION_FAILED");
+        assertEquals(List.of("accountName", "accountNumber", "ifsc"), badBank.fields());
+        Api.call("PUT", "/api/v1/agents/" + c + "/bank-account", t(), bUser.token(), Json.createObjectBuilder()
+                .add("accountName", "Mallory").add("accountNumber", "111122223333").add("ifsc", "HDFC0001234")
+                .build()).problem(403, "FORBIDDEN");
+        Api.call("PUT", "/api/v1/agents/" + b + "/bank-account", t(), cUser.token(), Json.createObjectBuilder()
+                .add("accountName", "Mallory").add("accountNumber", "111122223333").add("ifsc", "HDFC0001234")
+                .build()).problem(404, "NOT_FOUND");
+
+        String today = java.time.LocalDate.now(ZoneId.of("Asia/Kolkata")).toString();
+        post("/api/v1/payout-runs", t(), cUser.token(), Json.createObjectBuilder().add("periodEnd", today).build())
+                .problem(403, "FORBIDDEN");
+        post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder().add("periodEnd", "2999-01-01").build())
+                .problem(400, "VALIDATION_FAILED");
+        long entriesBefore = Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ?", firm.tenant().id());
+        // two racing requests for the same period: one run, made once
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Api.Res> raced = new java.util.ArrayList<>();
+        try {
+            Callable<Api.Res> request = () -> post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder()
+                    .add("periodEnd", today).build());
+            for (Future<Api.Res> f : pool.invokeAll(List.of(request, request))) {
+                raced.add(f.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(200, 201), raced.stream().map(Api.Res::status).sorted().toList(), raced.toString());
+        assertEquals(raced.get(0).obj(), raced.get(1).obj());
+        JsonObject run = raced.get(0).obj();
+        assertEquals(today, run.getString("periodEnd"));
+        JsonObject pc = line(run.getJsonArray("payouts"), c);
+        assertEquals(2_500_000, pc.getJsonNumber("grossPaise").longValue(), run.toString());
+        assertEquals(50_000, pc.getJsonNumber("tdsPaise").longValue(), "2% of the year's ₹25,000: " + run);
+        assertEquals(2_450_000, pc.getJsonNumber("netPaise").longValue());
+        assertEquals("PAID", pc.getString("status"));
+        String cRef = pc.getString("reference");
+        assertTrue(cRef.startsWith("SV" + today.replace("-", "")), cRef);
+        JsonObject pb = line(run.getJsonArray("payouts"), b);
+        assertEquals(500_000, pb.getJsonNumber("grossPaise").longValue());
+        assertEquals(0, pb.getJsonNumber("tdsPaise").longValue(), "₹5,000 is under the threshold");
+        assertEquals(500_000, pb.getJsonNumber("netPaise").longValue());
+        assertEquals("NO_BANK_ACCOUNT", line(run.getJsonArray("skipped"), a).getString("reason"));
+        assertEquals(null, line(run.getJsonArray("payouts"), h), "on hold");
+        assertEquals(null, line(run.getJsonArray("skipped"), h), "on hold");
+        assertEquals(entriesBefore + 3, Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ?",
+                firm.tenant().id()), "C: TDS and PAYOUT; B: PAYOUT");
+        assertEquals(Map.of("ACCRUAL", 3_000_000L, "CLAWBACK", -500_000L, "TDS", -50_000L, "PAYOUT", -2_450_000L),
+                ledger(c, admin()));
+        JsonObject sc = statement(c, cUser.token());
+        assertEquals(50_000, sc.getJsonNumber("tdsPaise").longValue());
+        assertEquals(2_450_000, sc.getJsonNumber("paidPaise").longValue());
+        assertEquals(0, sc.getJsonNumber("closingPaise").longValue());
+        assertEquals(250_000, statement(a, admin()).getJsonNumber("closingPaise").longValue(), "A keeps its balance");
+
+        // the bank file: net amounts in rupees, exact; cells quoted; a formula-like name defused
+        var file = Pay.document("/api/v1/payout-runs/" + run.getString("id") + "/bank-file", t(), admin(),
+                "text/csv");
+        assertEquals(200, file.statusCode(), file.body());
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> rows = List.of(file.body().split("\r\n"));
+        assertEquals("Beneficiary Name,Account Number,IFSC,Amount,Reference", rows.get(0));
+        assertTrue(rows.contains("\"Chetan Kumar\",\"123456789012\",\"HDFC0001234\",\"24500.00\",\"" + cRef
+                + "\""), file.body());
+        assertTrue(rows.contains("\"'=Bela \"\"B\"\" Shah\",\"000111222333\",\"SBIN0000001\",\"5000.00\",\""
+                + pb.getString("reference") + "\""), file.body());
+        assertFalse(file.body().contains("999888777666"), "the held agent is not paid");
+        assertEquals(3, rows.size(), file.body());
+        assertEquals(403, Pay.document("/api/v1/payout-runs/" + run.getString("id") + "/bank-file", t(),
+                cUser.token(), "text/csv").statusCode());
+
+        // running the same period again answers the same run and writes nothing
+        var again = post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder().add("periodEnd", today)
+                .build()).expect(200);
+        assertEquals(run, again.obj());
+        assertEquals(entriesBefore + 3, Pay.sql("SELECT count(*) FROM commission_entry WHERE tenant_id = ?",
+                firm.tenant().id()));
+        assertEquals(1, Pay.sql("SELECT count(*) FROM payout_run WHERE tenant_id = ?", firm.tenant().id()));
+        post("/api/v1/payout-runs", t(), admin(), Json.createObjectBuilder().add("periodEnd", "2026-01-31").build())
+                .problem(422, "PAYOUT_PERIOD_INVALID");
+        assertEquals(run, get("/api/v1/payout-runs/" + run.getString("id"), t(), admin()).expect(200).obj());
+        JsonObject listed = get("/api/v1/payout-runs", t(), admin()).expect(200).items().getJsonObject(0);
+        assertEquals(2_950_000, listed.getJsonNumber("netPaise").longValue());
+        assertEquals(50_000, listed.getJsonNumber("tdsPaise").longValue());
+
+        // the statement downloads: CSV with opening, TDS, payout and closing; PDF
+        String month = YearMonth.now(ZoneId.of("Asia/Kolkata")).toString();
+        var csv = Pay.document("/api/v1/agents/" + c + "/statement?month=" + month + "&format=csv", t(),
+                cUser.token(), "text/csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.body().contains("\"Firm\",\"agt"), csv.body());
+        assertTrue(csv.body().contains("\"TDS\",\"" + run.getString("id") + "\""), csv.body());
+        assertTrue(csv.body().contains("\"-500.00\""), csv.body());
+        assertTrue(csv.body().contains("\"PAYOUT\""), csv.body());
+        assertTrue(csv.body().contains("\"-24500.00\""), csv.body());
+        assertTrue(csv.body().contains("\"CLOSING\",\"\",\"Closing balance\",\"\",\"0.00\""), csv.body());
+        var pdf = Pay.document("/api/v1/agents/" + c + "/statement?month=" + month + "&format=pdf", t(),
+                cUser.token(), "application/pdf");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.body().startsWith("%PDF-"), "a PDF");
+        assertEquals(404, Pay.document("/api/v1/agents/" + a + "/statement?month=" + month + "&format=csv", t(),
+                cUser.token(), "text/csv").statusCode());
+        get("/api/v1/agents/" + c + "/statement?month=" + month + "&format=xls", t(), admin()).problem(400,
+                "VALIDATION_FAILED");
     }
 
     @Test

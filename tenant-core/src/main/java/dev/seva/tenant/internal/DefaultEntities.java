@@ -1,16 +1,20 @@
 package dev.seva.tenant.internal;
 
+import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.SevaPrincipal;
+import dev.seva.sdk.TenantContext;
 import dev.seva.tenant.Entities;
 import dev.seva.tenant.EntityRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** {@link Entities} on tenant-core's unit; joins the caller's transaction. */
 @ApplicationScoped
@@ -22,6 +26,18 @@ public class DefaultEntities implements Entities {
 
     @Inject
     CurrentUser caller;
+
+    @Inject
+    EntityService entityService;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TenantContext tenant;
 
     @Override
     public EntityRef require(String entityId) {
@@ -68,5 +84,39 @@ public class DefaultEntities implements Entities {
         return ems.tenant().createQuery("SELECT DISTINCT u.email FROM Membership m, User u WHERE m.entityId = :e"
                 + " AND u.id = m.userId AND u.status = 'ACTIVE' ORDER BY u.email", String.class)
                 .setParameter("e", entityId).getResultList();
+    }
+
+    @Override
+    public EntityRef create(String legalName, String type, String pan, String gstin, String state) {
+        EntityService.EntityView v = entityService
+                .create(new EntityService.NewEntity(legalName, type, pan, gstin, null, null, state, null));
+        ems.tenant().flush();
+        return new EntityRef(v.id(), v.legalName(), v.type(), v.state(), v.pan(), v.gstin());
+    }
+
+    @Override
+    public String linkClientUser(String email, String name, String entityId) {
+        FieldCheck check = new FieldCheck();
+        String e = check.email("email", email);
+        String n = check.required("name", name, 200);
+        check.throwIfAny();
+        EntityManager em = ems.tenant();
+        if (em.find(BusinessEntityRecord.class, entityId) == null) {
+            throw SevaException.notFound("Entity");
+        }
+        UserRecord u = users.findByEmail(e);
+        String userId;
+        if (u == null) {
+            userId = users.create(new UserService.NewUser(e, n, List.of(Role.CLIENT.name()), null)).id();
+        } else {
+            userId = u.getId();
+        }
+        if (!isMember(userId, entityId)) {
+            em.persist(new MembershipRecord(UUID.randomUUID().toString(), entityId, userId,
+                    EntityService.MemberRole.OWNER.name()));
+            audit.record(tenant.require(), "ENTITY_MEMBER_ADDED", "entity", entityId, "user " + userId + " as OWNER");
+        }
+        em.flush();
+        return userId;
     }
 }

@@ -10,12 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Builds RFC 9457 {@code application/problem+json} bodies: the one shape every Seva error has. */
 public final class Problems {
 
     /** The problem media type. */
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Set<String> STANDARD = Set.of("type", "title", "status", "detail", "code", "requestId",
+            "errors", "instance");
 
     private Problems() {
     }
@@ -25,6 +30,15 @@ public final class Problems {
      *         there are field errors
      */
     public static JsonObject body(ErrorCode code, String detail, String requestId, List<FieldError> errors) {
+        return body(code, detail, requestId, errors, Map.of());
+    }
+
+    /**
+     * @return {@link #body(ErrorCode, String, String, List)} with extra members (a standard member's name is
+     *         ignored)
+     */
+    public static JsonObject body(ErrorCode code, String detail, String requestId, List<FieldError> errors,
+            Map<String, String> extensions) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("type", code.type()).add("title", code.title())
                 .add("status", code.status()).add("detail", detail == null ? code.title() : detail)
                 .add("code", code.code());
@@ -37,6 +51,9 @@ public final class Problems {
                     e.message())));
             b.add("errors", a);
         }
+        extensions.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> !STANDARD.contains(e.getKey()) && e.getValue() != null)
+                .forEach(e -> b.add(e.getKey(), e.getValue()));
         return b.build();
     }
 

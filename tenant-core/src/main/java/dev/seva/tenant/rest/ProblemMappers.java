@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +42,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                     .header("Retry-After", l.retryAfterSeconds()).build();
         }
         if (e instanceof SevaException s) {
-            return problem(s.code(), s.getMessage(), s.fieldErrors());
+            return problem(s.code(), s.getMessage(), s.fieldErrors(), s.extensions());
         }
         if (e instanceof ConstraintViolationException cv) {
             List<FieldError> errors = cv.getConstraintViolations().stream()
@@ -76,8 +77,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
 
     private Response problem(ErrorCode code, String detail, List<FieldError> errors) {
+        return problem(code, detail, errors, Map.of());
+    }
+
+    private Response problem(ErrorCode code, String detail, List<FieldError> errors, Map<String, String> extensions) {
         Response.ResponseBuilder b = Response.status(code.status()).type(Problems.MEDIA_TYPE)
-                .entity(Problems.body(code, detail, request.requestId(), errors).toString());
+                .entity(Problems.body(code, detail, request.requestId(), errors, extensions).toString());
         if (code.status() == 401) {
             b.header("WWW-Authenticate", "Bearer");
         }
