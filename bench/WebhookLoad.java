@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class WebhookLoad {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] a) throws Exception {
         String base = a[0];

@@ -27,7 +27,7 @@ WLP="$ROOT/reference-app/target/liberty/wlp"
 SERVER="$WLP/bin/server"
 
 echo "== build"
-mvn -B -q -ntp package -pl reference-app -am -DskipTests -DskipITs
+mvn -B -q -ntp ${MVN_FLAGS:-} package -pl reference-app -am -DskipTests -DskipITs
 if [ ! -x "$SERVER" ]; then
   # unpack the runtime once, through the IT profile's create step of the reference app
   mvn -B -q -ntp -pl reference-app -am package io.openliberty.tools:liberty-maven-plugin:3.12.0:create \

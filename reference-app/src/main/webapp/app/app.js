@@ -11,6 +11,7 @@ import {
   render, routeName, setMe, setNavigated, showDone, showError, storageKey,
 } from './shell.js';
 import { ROUTES as DOCUMENT_ROUTES } from './pages/documents.js';
+import { ROUTES as PAYMENTS_ROUTES } from './pages/payments.js';
 import { ROUTES as AGENTS_ROUTES } from './pages/agents.js';
 
 const ROLES = ['TENANT_ADMIN', 'MANAGER', 'STAFF', 'AGENT', 'CLIENT', 'AUDITOR'];
@@ -26,6 +27,7 @@ const ROUTES = {
   branding: { title: 'Branding', render: brandingPage, menu: () => has('TENANT_ADMIN') },
   security: { title: 'Security', render: securityPage, menu: () => Boolean(me.tenant) },
   platform: { title: 'Tenants', render: platformPage, menu: () => has('PLATFORM_ADMIN') },
+  ...PAYMENTS_ROUTES,
   ...AGENTS_ROUTES,
 };
 

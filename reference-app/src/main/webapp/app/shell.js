@@ -149,6 +149,7 @@ const PAGE_SIZE = 50;
 
 /**
  * One of the API's lists ({items, page, size, total}) a page at a time: a count, the table, Previous/Next.
+ * {@code spec.path} may carry a query of its own (filters): the page and size are added to it.
  * @param {{path: string, id: string, one: string, many: string, table: function(Array): Node}} spec
  * @returns {{element: Node[], load: function(number): Promise<void>, reload: function(): Promise<void>}}
  */
@@ -162,7 +163,7 @@ export function pagedList(spec) {
   const next = h('button', { id: `${spec.id}-next`, type: 'button', class: 'secondary', text: 'Next' });
   const pager = h('nav', { class: 'pager', 'aria-label': `Pages of ${spec.many}` }, prev, where, next);
   const load = async (n) => {
-    const page = await api(`${spec.path}?page=${n}&size=${PAGE_SIZE}`);
+    const page = await api(`${spec.path}${spec.path.includes('?') ? '&' : '?'}page=${n}&size=${PAGE_SIZE}`);
     const total = typeof page.total === 'number' ? page.total : (page.items || []).length;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     current = n;

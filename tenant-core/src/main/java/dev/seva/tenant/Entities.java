@@ -1,5 +1,6 @@
 package dev.seva.tenant;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +40,13 @@ public interface Entities {
      * @return whether the user is a member (owner or member) of the entity
      */
     boolean isMember(String userId, String entityId);
+
+    /**
+     * @param entityId an entity of the current tenant
+     * @return the e-mail addresses of its members (owners and members) whose accounts are active, for background
+     *         work that notifies them (no caller, no visibility check); empty for an unknown entity
+     */
+    List<String> memberEmails(String entityId);
 
     /**
      * Creates a business entity, validated as {@code POST /api/v1/entities} validates it, and flushes it (so that

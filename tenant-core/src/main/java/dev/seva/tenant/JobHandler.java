@@ -32,8 +32,9 @@ public interface JobHandler {
     }
 
     /**
-     * @return how long one attempt may run before another node may take the job over (it is presumed dead);
-     *         default 10 minutes
+     * @return how long one attempt may go without its node renewing the lease before another node may take the job
+     *         over (its node is presumed dead); the worker renews it every third of it while the attempt runs, so it
+     *         bounds how long a crashed node's job waits, not how long a job may take; default 10 minutes
      */
     default Duration lease() {
         return Duration.ofMinutes(10);

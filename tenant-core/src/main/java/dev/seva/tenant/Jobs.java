@@ -2,6 +2,7 @@ package dev.seva.tenant;
 
 import dev.seva.sdk.TenantId;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,32 @@ public interface Jobs {
      * @return the job's state, if it exists in that tenant
      */
     Optional<JobState> find(TenantId tenant, UUID id);
+
+    /**
+     * The jobs of one kind whose last attempt failed (retrying, or given up), most recently failed first: what an
+     * administrator needs to see of work that keeps failing in the background.
+     *
+     * @param tenant the jobs' tenant
+     * @param kind the job kind
+     * @param limit at most this many (1 to 200)
+     * @return the failures, with their payloads
+     */
+    List<FailedJob> failures(TenantId tenant, String kind, int limit);
+
+    /**
+     * A job whose last attempt failed.
+     *
+     * @param id its id
+     * @param payload its payload (no secrets)
+     * @param status PENDING (will retry) or FAILED (given up)
+     * @param attempts attempts started so far
+     * @param runAt when it runs next (PENDING)
+     * @param failedAt when the last attempt failed
+     * @param lastError the message of that failure
+     */
+    record FailedJob(UUID id, String payload, String status, int attempts, OffsetDateTime runAt,
+            OffsetDateTime failedAt, String lastError) {
+    }
 
     /**
      * A job's state.

@@ -1,6 +1,7 @@
 package dev.seva.tenant;
 
 import dev.seva.sdk.TenantId;
+import java.util.List;
 import java.util.Optional;
 
 /** Read access to tenants for modules: the request's (or tenant scope's) tenant, or one named by id. */
@@ -17,4 +18,16 @@ public interface Tenants {
      * @return that tenant, if it exists
      */
     Optional<TenantInfo> find(TenantId id);
+
+    /**
+     * @return the ids of every ACTIVE tenant, for scheduled work that visits each tenant in turn (through
+     *         {@link TenantScopes}); suspended tenants are left out
+     */
+    List<TenantId> activeIds();
+
+    /**
+     * @return the firm's staff contact e-mail of the current tenant (its branding's support e-mail), if it has one:
+     *         where notifications about a client's affairs are copied to
+     */
+    Optional<String> contactEmail();
 }

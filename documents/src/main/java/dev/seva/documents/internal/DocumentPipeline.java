@@ -71,10 +71,17 @@ public class DocumentPipeline implements JobHandler {
         return 3;
     }
 
-    /** @return how long one document may take before another node takes the job over */
+    @Inject
+    @ConfigProperty(name = "seva.documents.process.lease-seconds", defaultValue = "180")
+    int leaseSeconds;
+
+    /**
+     * @return how long a processing job of a node that stopped renewing it (the worker renews it while the document
+     *         is processed) waits before another node, or this one restarted, takes it over
+     */
     @Override
     public Duration lease() {
-        return Duration.ofSeconds((long) pageSeconds * Math.min(maxPages, 50) + 120);
+        return Duration.ofSeconds(Math.max(leaseSeconds, 30));
     }
 
     @Override

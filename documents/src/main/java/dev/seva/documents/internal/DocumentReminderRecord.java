@@ -10,7 +10,10 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** An expiry reminder that was sent, so that none is sent twice. */
+/**
+ * An expiry reminder of a document: recorded (PENDING) by the scan, one per document, expiry date and threshold
+ * (unique), then SENT, SKIPPED (no mail server, no recipient, document gone) or FAILED by the sending job.
+ */
 @Entity(name = "DocumentReminder")
 @Table(name = "document_reminder")
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -25,17 +28,16 @@ public class DocumentReminderRecord {
     LocalDate expiresOn;
     @Column(name = "days_before")
     int daysBefore;
+    String status;
+    /** Addresses the message was handed to, newline-separated. */
+    String recipients;
+    @Column(name = "last_error")
+    String lastError;
+    @Column(name = "created_at")
+    OffsetDateTime createdAt;
     @Column(name = "sent_at")
     OffsetDateTime sentAt;
 
     protected DocumentReminderRecord() {
-    }
-
-    DocumentReminderRecord(String documentId, LocalDate expiresOn, int daysBefore) {
-        this.id = java.util.UUID.randomUUID().toString();
-        this.documentId = documentId;
-        this.expiresOn = expiresOn;
-        this.daysBefore = daysBefore;
-        this.sentAt = OffsetDateTime.now();
     }
 }

@@ -204,9 +204,7 @@ public class DocumentService {
         d.mediaType = file.mediaType();
         d.sizeBytes = file.size();
         d.sha256 = file.sha256();
-        if (defaultRetentionDays > 0) {
-            d.retainUntil = LocalDate.now().plusDays(defaultRetentionDays);
-        }
+        d.retainUntil = retainUntil(d.documentType, d.createdAt);
         EntityManager em = em();
         em.persist(d);
         em.persist(new DocumentVersionRecord(file.versionId(), d.id, 1, file, p.userId()));
@@ -329,7 +327,9 @@ public class DocumentService {
             order = " ORDER BY ts_rank(d.search, websearch_to_tsquery('english', ?)) DESC, d.created_at DESC, d.id";
         }
         EntityManager em = em();
-        var idQuery = em.createNativeQuery("SELECT d.id FROM document d" + where + order + " LIMIT ? OFFSET ?");
+        // the page's ids with the total in one scan (a window count over every match, before LIMIT)
+        var idQuery = em.createNativeQuery("SELECT d.id, count(*) OVER () FROM document d" + where + order
+                + " LIMIT ? OFFSET ?");
         int n = 1;
         for (Object p : params) {
             idQuery.setParameter(n++, p);
@@ -339,21 +339,56 @@ public class DocumentService {
         }
         idQuery.setParameter(n++, q.size());
         idQuery.setParameter(n, (long) q.page() * q.size());
-        List<String> ids = idQuery.getResultList();
-        var countQuery = em.createNativeQuery("SELECT count(*) FROM document d" + where);
-        n = 1;
-        for (Object p : params) {
-            countQuery.setParameter(n++, p);
+        List<Object[]> rows = idQuery.getResultList();
+        List<String> ids = rows.stream().map(r -> (String) r[0]).toList();
+        long total;
+        if (!rows.isEmpty()) {
+            total = ((Number) rows.get(0)[1]).longValue();
+        } else {
+            // a page past the end: count separately
+            var countQuery = em.createNativeQuery("SELECT count(*) FROM document d" + where);
+            n = 1;
+            for (Object p : params) {
+                countQuery.setParameter(n++, p);
+            }
+            total = ((Number) countQuery.getSingleResult()).longValue();
         }
-        long total = ((Number) countQuery.getSingleResult()).longValue();
+        return new Page<>(views(ids), q.page(), q.size(), total);
+    }
+
+    /** The views of several documents, in the order of {@code ids}, with three queries whatever their number. */
+    private List<DocumentView> views(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        EntityManager em = em();
+        Map<String, DocumentRecord> docs = new java.util.HashMap<>();
+        em.createQuery("SELECT d FROM Document d WHERE d.id IN :ids", DocumentRecord.class).setParameter("ids", ids)
+                .getResultList().forEach(d -> docs.put(d.id, d));
+        Map<String, DocumentVersionRecord> current = new java.util.HashMap<>();
+        em.createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId IN :ids", DocumentVersionRecord.class)
+                .setParameter("ids", ids).getResultList().forEach(v -> {
+                    DocumentRecord d = docs.get(v.documentId);
+                    if (d != null && d.currentVersion == v.versionNo) {
+                        current.put(v.documentId, v);
+                    }
+                });
+        Map<String, Map<String, String>> fields = new java.util.HashMap<>();
+        em.createQuery("SELECT f FROM DocumentField f WHERE f.documentId IN :ids", DocumentFieldRecord.class)
+                .setParameter("ids", ids).getResultList().forEach(f -> {
+                    DocumentRecord d = docs.get(f.documentId);
+                    if (d != null && d.currentVersion == f.versionNo) {
+                        fields.computeIfAbsent(f.documentId, k -> new TreeMap<>()).put(f.name, f.value);
+                    }
+                });
         List<DocumentView> items = new ArrayList<>();
         for (String id : ids) {
-            DocumentRecord d = em.find(DocumentRecord.class, id);
+            DocumentRecord d = docs.get(id);
             if (d != null) {
-                items.add(view(d, false));
+                items.add(view(d, current.get(id), fields.getOrDefault(id, new TreeMap<>())));
             }
         }
-        return new Page<>(items, q.page(), q.size(), total);
+        return items;
     }
 
     // ------------------------------------------------------------------------------------------------ changes
@@ -441,6 +476,7 @@ public class DocumentService {
             d.documentType = enumValue("documentType", String.valueOf(changes.get("documentType")),
                     DocumentType.class);
             d.typeSource = "CORRECTED";
+            d.retainUntil = retainUntil(d.documentType, d.createdAt);
             changed.add("documentType");
         }
         if (changes.containsKey("title")) {
@@ -507,6 +543,88 @@ public class DocumentService {
         d.deletedAt = OffsetDateTime.now();
         d.updatedAt = d.deletedAt;
         audit.record(tenant(), "DOCUMENT_DELETED", "document", d.id, null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ retention
+
+    /** A retention rule as the API shows it. */
+    public record RetentionRule(String documentType, int days, OffsetDateTime updatedAt) {
+    }
+
+    /** The tenant's retention: the install-wide default and the rules per document type. */
+    public record Retention(int defaultDays, List<RetentionRule> rules) {
+    }
+
+    /** @return the retention rules (staff and auditors) */
+    public Retention retention() {
+        return new Retention(Math.max(defaultRetentionDays, 0), em().createQuery("SELECT r FROM DocumentRetention r"
+                + " ORDER BY r.documentType", DocumentRetentionRecord.class).getResultList().stream()
+                .map(r -> new RetentionRule(r.documentType, r.retentionDays, r.updatedAt)).toList());
+    }
+
+    /**
+     * Sets the retention period of a document type (managers); every document of that type is retained until its
+     * upload date plus {@code days} (0: no retention for the type, whatever the default).
+     */
+    public RetentionRule setRetention(String documentType, Integer days) {
+        DocumentType type = enumValue("documentType", documentType, DocumentType.class);
+        if (days == null) {
+            throw SevaException.invalidField("days", "is required");
+        }
+        if (days < 0 || days > 36500) {
+            throw SevaException.invalidField("days", "must be between 0 and 36500");
+        }
+        EntityManager em = em();
+        DocumentRetentionRecord r = rule(type).orElse(null);
+        String by = caller.require().userId();
+        if (r == null) {
+            r = new DocumentRetentionRecord(type.name(), days, by);
+            em.persist(r);
+        } else {
+            r.retentionDays = days;
+            r.updatedBy = by;
+            r.updatedAt = OffsetDateTime.now();
+        }
+        em.flush();
+        int n = applyRetention(type, days);
+        audit.record(tenant(), "DOCUMENT_RETENTION_SET", "document-retention", type.name(), days + " days, "
+                + n + " document(s)");
+        return new RetentionRule(r.documentType, r.retentionDays, r.updatedAt);
+    }
+
+    /** Removes a type's rule (managers): its documents fall back to the default period. 404 when there is none. */
+    public void removeRetention(String documentType) {
+        DocumentType type = enumValue("documentType", documentType, DocumentType.class);
+        DocumentRetentionRecord r = rule(type).orElseThrow(() -> SevaException.notFound("Retention rule"));
+        em().remove(r);
+        em().flush();
+        int n = applyRetention(type, Math.max(defaultRetentionDays, 0));
+        audit.record(tenant(), "DOCUMENT_RETENTION_REMOVED", "document-retention", type.name(), n
+                + " document(s) back to the default");
+    }
+
+    private Optional<DocumentRetentionRecord> rule(DocumentType type) {
+        return em().createQuery("SELECT r FROM DocumentRetention r WHERE r.documentType = :t",
+                DocumentRetentionRecord.class).setParameter("t", type.name()).getResultList().stream().findFirst();
+    }
+
+    /** @return the retention period of a type: its rule, else the install-wide default */
+    int retentionDays(DocumentType type) {
+        return rule(type).map(r -> r.retentionDays).orElse(Math.max(defaultRetentionDays, 0));
+    }
+
+    /** @return until when a document of this type uploaded at {@code createdAt} is kept, or null */
+    LocalDate retainUntil(DocumentType type, OffsetDateTime createdAt) {
+        int days = retentionDays(type);
+        return days <= 0 ? null : createdAt.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate().plusDays(days);
+    }
+
+    /** Recomputes retain_until of every live document of a type (the same rule as {@link #retainUntil}). */
+    private int applyRetention(DocumentType type, int days) {
+        return em().createNativeQuery("UPDATE document SET retain_until = CASE WHEN ? > 0 THEN"
+                + " (created_at AT TIME ZONE 'UTC')::date + ? ELSE NULL END WHERE tenant_id = ? AND document_type = ?"
+                + " AND deleted_at IS NULL").setParameter(1, days).setParameter(2, days)
+                .setParameter(3, tenant().value()).setParameter(4, type.name()).executeUpdate();
     }
 
     // ------------------------------------------------------------------------------------------------ requirements
@@ -678,6 +796,7 @@ public class DocumentService {
             d.classification = v.classification;
             if (d.typeSource.equals("CLASSIFIED") && v.classification != null) {
                 d.documentType = v.classification;
+                d.retainUntil = retainUntil(d.documentType, d.createdAt);
             }
             if (d.expiresOn == null && r.reading() != null && r.reading().fields().containsKey("expiresOn")) {
                 d.expiresOn = LocalDate.parse(r.reading().fields().get("expiresOn"));
@@ -729,11 +848,6 @@ public class DocumentService {
     }
 
     private DocumentView view(DocumentRecord d) {
-        return view(d, true);
-    }
-
-    /** @param withReview whether to look up the newest review decision (one more query: lists leave it out) */
-    private DocumentView view(DocumentRecord d, boolean withReview) {
         DocumentVersionRecord v = em().createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId = :d AND"
                 + " v.versionNo = :n", DocumentVersionRecord.class).setParameter("d", d.id)
                 .setParameter("n", d.currentVersion).getResultList().stream().findFirst().orElse(null);
@@ -741,13 +855,20 @@ public class DocumentService {
         for (DocumentFieldRecord f : fieldRecords(d.id, d.currentVersion)) {
             fields.put(f.name, f.value);
         }
-        ReviewView review = !withReview
-                ? null
-                : em().createQuery("SELECT r FROM DocumentReview r WHERE r.documentId = :d AND r.versionNo"
-                        + " = :n ORDER BY r.createdAt DESC", DocumentReviewRecord.class).setParameter("d", d.id)
-                        .setParameter("n", d.currentVersion).setMaxResults(1).getResultList().stream()
-                        .map(r -> new ReviewView(r.versionNo, r.decision, r.comment, r.createdAt)).findFirst()
-                        .orElse(null);
+        // one document's answers carry the newest review decision (lists leave it out: one more query per row)
+        ReviewView review = em().createQuery("SELECT r FROM DocumentReview r WHERE r.documentId = :d AND r.versionNo"
+                + " = :n ORDER BY r.createdAt DESC", DocumentReviewRecord.class).setParameter("d", d.id)
+                .setParameter("n", d.currentVersion).setMaxResults(1).getResultList().stream()
+                .map(r -> new ReviewView(r.versionNo, r.decision, r.comment, r.createdAt)).findFirst().orElse(null);
+        return view(d, v, fields, review);
+    }
+
+    private static DocumentView view(DocumentRecord d, DocumentVersionRecord v, Map<String, String> fields) {
+        return view(d, v, fields, null);
+    }
+
+    private static DocumentView view(DocumentRecord d, DocumentVersionRecord v, Map<String, String> fields,
+            ReviewView review) {
         return new DocumentView(d.id, d.entityId, d.title, d.documentType, d.classification, d.status,
                 d.failureReason, d.reviewState, d.currentVersion, d.mediaType, d.sizeBytes, d.sha256, d.expiresOn,
                 d.retainUntil, d.legalHold, v == null ? null : ocrView(v), fields, review, d.createdAt, d.updatedAt);

@@ -1,5 +1,6 @@
 package dev.seva.documents.rest;
 
+import dev.seva.documents.internal.DocumentReminders;
 import dev.seva.documents.internal.DocumentService;
 import dev.seva.documents.internal.DocumentStorage;
 import dev.seva.sdk.ErrorCode;
@@ -57,6 +58,9 @@ public class DocumentResource {
 
     @Inject
     DocumentUploads uploads;
+
+    @Inject
+    DocumentReminders reminders;
 
     /** Search. */
     @GET
@@ -143,6 +147,16 @@ public class DocumentResource {
     @Operation(summary = "The document's versions, newest first")
     public List<DocumentService.VersionView> versions(@PathParam("id") String id) {
         return documents.versions(id);
+    }
+
+    /** The expiry reminders. */
+    @GET
+    @Path("{id}/reminders")
+    @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF, Role.Names.AUDITOR})
+    @Operation(summary = "The document's expiry reminders (30/7/1 days before expiresOn), newest first: status"
+            + " PENDING, SENT, SKIPPED (no mail server, no recipient, document changed; reason) or FAILED; staff only")
+    public List<DocumentReminders.ReminderView> reminders(@PathParam("id") String id) {
+        return reminders.list(id);
     }
 
     /** Corrects fields. */

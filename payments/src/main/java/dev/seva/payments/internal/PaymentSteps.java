@@ -47,13 +47,19 @@ public class PaymentSteps {
     @Inject
     Reconciliation reconciliation;
 
+    @Inject
+    CheckoutScript checkoutScript;
+
     /** What checkout needs: the context, the invoice, and an order to reuse if there is one. */
     record CheckoutPlan(GatewayContext ctx, String invoiceId, String number, long due, String reuseOrderId) {
     }
 
-    /** The answer for Razorpay Checkout. */
+    /**
+     * The answer for Razorpay Checkout; {@code checkoutScript} is the Checkout script's URL the page loads
+     * ({@code seva.payments.razorpay.checkout-script}).
+     */
     public record CheckoutView(String razorpayOrderId, String keyId, long amountPaise, String currency,
-            String invoiceId, String invoiceNumber, String name, String description) {
+            String invoiceId, String invoiceNumber, String name, String description, String checkoutScript) {
     }
 
     CheckoutPlan planCheckout(String invoiceId) {
@@ -88,7 +94,8 @@ public class PaymentSteps {
     CheckoutView checkoutView(String invoiceId, String keyId) {
         InvoiceRecord inv = invoices.requireVisible(invoiceId);
         return new CheckoutView(inv.getRazorpayOrderId(), keyId, inv.getOrderAmountPaise(), Money.CURRENCY,
-                inv.getId(), inv.getNumber(), tenants.current().name(), "Invoice " + inv.getNumber());
+                inv.getId(), inv.getNumber(), tenants.current().name(), "Invoice " + inv.getNumber(),
+                checkoutScript.url());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.seva.sdk.spi.PaymentGateway.GatewayPayment;
 import dev.seva.tenant.Job;
 import dev.seva.tenant.JobHandler;
 import dev.seva.tenant.Jobs;
+import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,6 +58,39 @@ public class Reconciliation implements JobHandler {
     @Inject
     @ConfigProperty(name = "seva.payments.reconcile.max-attempts", defaultValue = "6")
     int maxRounds;
+
+    @Inject
+    PaymentsUnit unit;
+
+    @Inject
+    Tenants tenants;
+
+    /**
+     * A reconciliation check that failed: retrying (PENDING) or given up (FAILED), with the gateway's error.
+     * {@code invoiceId}/{@code invoiceNumber} are those of the invoice the order still belongs to, if any.
+     */
+    public record FailureView(String orderId, int round, String invoiceId, String invoiceNumber, String status,
+            int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime failedAt, String lastError) {
+    }
+
+    /** @return the current tenant's failing reconciliation checks, most recent first (at most 50) */
+    @Transactional
+    public List<FailureView> failures() {
+        TenantId tenant = tenants.current().id();
+        return jobs.failures(tenant, KIND, 50).stream().map(f -> {
+            JSONObject p = new JSONObject(f.payload() == null ? "{}" : f.payload());
+            String orderId = p.optString("orderId", null);
+            Optional<InvoiceRecord> inv = orderId == null
+                    ? Optional.empty()
+                    : unit.em().createQuery("SELECT i FROM Invoice i WHERE i.razorpayOrderId = :o",
+                            InvoiceRecord.class).setParameter("o", orderId).getResultList().stream().findFirst();
+            return new FailureView(orderId, p.optInt("round", 1), inv.map(InvoiceRecord::getId).orElse(null), inv
+                    .map(InvoiceRecord::getNumber).orElse(null), f.status(), f.attempts(),
+                    "PENDING".equals(f
+                            .status()) ? f.runAt() : null,
+                    f.failedAt(), f.lastError());
+        }).toList();
+    }
 
     @Override
     public String kind() {

@@ -70,7 +70,7 @@ public class WebhookIntake {
      */
     Received receive(byte[] body, String signature, String eventIdHeader) {
         TenantId tenant = tenants.current().id();
-        Optional<GatewayContext> ctx = settings.findContext(tenant);
+        Optional<GatewayContext> ctx = settings.webhookContext(tenant);
         if (ctx.isEmpty() || !gateway.verifyWebhook(ctx.get(), body, signature)) {
             throw new SevaException(ErrorCode.WEBHOOK_SIGNATURE_INVALID,
                     "The webhook signature is missing or does not match the body.");

@@ -130,8 +130,9 @@ public class InvoiceResource {
     @Path("{id}/checkout")
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF, Role.Names.CLIENT})
     @Operation(summary = "Create (or reuse) the Razorpay order for what is due: {razorpayOrderId, keyId,"
-            + " amountPaise, currency} for Razorpay Checkout; 422 INVOICE_STATE, 422 PAYMENTS_NOT_CONFIGURED,"
-            + " 502/503 when Razorpay fails")
+            + " amountPaise, currency, name, description, checkoutScript} for Razorpay Checkout (checkoutScript: the"
+            + " script's URL, seva.payments.razorpay.checkout-script); 422 INVOICE_STATE, 422"
+            + " PAYMENTS_NOT_CONFIGURED, 502/503 when Razorpay fails")
     public PaymentSteps.CheckoutView checkout(@PathParam("id") String id) {
         return flows.checkout(id);
     }

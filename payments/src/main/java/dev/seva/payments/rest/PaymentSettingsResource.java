@@ -30,8 +30,8 @@ public class PaymentSettingsResource {
     /** Sets the keys and the firm's GST state. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the Razorpay key id, key secret and webhook secret (stored encrypted, never returned)"
-            + " and the firm's GST state code (or GSTIN)")
+    @Operation(summary = "Set the Razorpay key id, key secret and webhook secret (stored encrypted, never returned;"
+            + " a secret already set may be left out to keep it) and the firm's GST state code (or GSTIN)")
     public SettingsService.SettingsView put(SettingsService.NewSettings body) {
         return settings.put(body);
     }

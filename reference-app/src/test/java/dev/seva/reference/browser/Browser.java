@@ -94,8 +94,8 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                // hermetic: no DNS at all except localhost and *.localhost (the tenants' hosts)
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost",
+                // hermetic: no DNS except localhost, *.localhost (the tenants' hosts) and 127.0.0.1 (fake Razorpay)
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1",
                 "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -44,7 +44,13 @@ class DocumentsCrossTenantIT {
             new Endpoint("GET", "/api/v1/documents", null, false),
             new Endpoint("GET", "/api/v1/document-requirements", null, false),
             new Endpoint("POST", "/api/v1/document-requirements", Json.createObjectBuilder().add("entityType",
-                    "LLP").add("documentType", "PAN_CARD").build(), false));
+                    "LLP").add("documentType", "PAN_CARD").build(), false),
+            new Endpoint("GET", "/api/v1/documents/{doc}/reminders", null, false),
+            new Endpoint("POST", "/api/v1/document-reminders/scan", null, false),
+            new Endpoint("GET", "/api/v1/document-retention", null, false),
+            new Endpoint("PUT", "/api/v1/document-retention/PAN_CARD", Json.createObjectBuilder().add("days", 1)
+                    .build(), false),
+            new Endpoint("DELETE", "/api/v1/document-retention/PAN_CARD", null, false));
 
     @BeforeAll
     static void twoTenants() {
@@ -114,6 +120,8 @@ class DocumentsCrossTenantIT {
         assertEquals(0, d.obj().getJsonObject("fields").size());
         assertEquals(0, Api.get("/api/v1/document-requirements", a.t(), a.adminToken()).expect(200).json()
                 .asJsonArray().size());
+        assertEquals(0, Api.get("/api/v1/document-retention", a.t(), a.adminToken()).expect(200).obj()
+                .getJsonArray("rules").size());
         assertEquals(true, Api.get("/api/v1/audit-events/verify", a.t(), a.adminToken()).expect(200).obj()
                 .getBoolean("valid"));
     }

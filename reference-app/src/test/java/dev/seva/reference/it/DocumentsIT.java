@@ -230,6 +230,8 @@ class DocumentsIT {
     @Test
     void legalHoldRefusesDeleteAndClientsSeeOnlyTheirEntities() {
         String id = upload("Tax Invoice\nInvoice No 42\nCGST SGST\n".getBytes(), "inv.txt", Map.of());
+        // a change while the processing job stores its result is a 409 CONCURRENT_MODIFICATION: wait for it
+        DocApi.awaitProcessed(id, t);
         Api.patch("/api/v1/documents/" + id, t.t(), t.adminToken(), Json.createObjectBuilder().add("legalHold", true)
                 .build()).expect(200);
         Api.delete("/api/v1/documents/" + id, t.t(), t.adminToken()).problem(409, "DOCUMENT_LEGAL_HOLD");

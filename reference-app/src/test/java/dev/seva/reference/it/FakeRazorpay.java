@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * another's. The IT server is pointed at it by {@code seva.payments.razorpay.base-url}. One instance per JVM, on
  * {@code seva.it.razorpay.port}. Payments exist only when a test makes them ({@link #pay}), as a customer would.
  */
-final class FakeRazorpay {
+public final class FakeRazorpay {
 
     static final int PORT = Integer.getInteger("seva.it.razorpay.port", 9290);
     private static FakeRazorpay instance;
@@ -50,10 +50,11 @@ final class FakeRazorpay {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/v1/", this::handle);
+        server.createContext("/v1/checkout", this::checkout);
         server.start();
     }
 
-    static synchronized FakeRazorpay get() {
+    public static synchronized FakeRazorpay get() {
         if (instance == null) {
             try {
                 instance = new FakeRazorpay();
@@ -65,10 +66,20 @@ final class FakeRazorpay {
     }
 
     /** A new key pair the fake accepts. */
-    record Keys(String keyId, String keySecret, String webhookSecret) {
+    public record Keys(String keyId, String keySecret, String webhookSecret) {
     }
 
-    Keys newKeys() {
+    /** Registers a key pair (the fake Checkout signs its payments with the key secret, as Razorpay does). */
+    public void register(String keyId, String keySecret) {
+        secrets.put(keyId, keySecret);
+    }
+
+    /** @return the fake Checkout script's URL (what {@code seva.payments.razorpay.checkout-script} names in ITs) */
+    public static String checkoutScript() {
+        return "http://127.0.0.1:" + PORT + "/v1/checkout.js";
+    }
+
+    public Keys newKeys() {
         String id = "rzp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
         Keys k = new Keys(id, "secret_" + UUID.randomUUID(), "whsec_" + UUID.randomUUID());
         secrets.put(k.keyId(), k.keySecret());
@@ -85,8 +96,16 @@ final class FakeRazorpay {
         failNext.set(n);
     }
 
-    int calls(String what) {
+    public int calls(String what) {
         return calls.getOrDefault(what, new AtomicInteger()).get();
+    }
+
+    /**
+     * Razorpay no longer knows the order under its key (as after the firm switched Razorpay accounts): asking for
+     * its payments answers 400 "The id provided does not exist".
+     */
+    void forgetOrder(String orderId) {
+        orderOwner.remove(orderId);
     }
 
     /** The customer pays an order: a captured payment of the order's amount. */
@@ -112,7 +131,7 @@ final class FakeRazorpay {
         return p;
     }
 
-    static String sign(String secret, byte[] data) {
+    public static String sign(String secret, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -154,7 +173,7 @@ final class FakeRazorpay {
     }
 
     /** A {@code refund.processed} webhook body. */
-    static String refundEvent(String event, JsonObject refund) {
+    public static String refundEvent(String event, JsonObject refund) {
         return Json.createObjectBuilder().add("entity", "event").add("account_id", "acc_FAKE0000000001")
                 .add("event", event).add("contains", Json.createArrayBuilder().add("refund").add("payment"))
                 .add("payload", Json.createObjectBuilder().add("refund", Json.createObjectBuilder()
@@ -164,6 +183,118 @@ final class FakeRazorpay {
 
     /** The refunds made so far through the API, by refund id. */
     final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
+
+    /**
+     * Razorpay Checkout, faked: {@code GET /v1/checkout.js} is a script with the real one's API surface
+     * ({@code new Razorpay(options)}, {@code .on('payment.failed', fn)}, {@code .open()}, {@code .close()},
+     * {@code options.handler}, {@code options.modal.ondismiss}) that shows a small dialog in the page instead of
+     * Razorpay's frame, with Pay, Fail and Close buttons. Pay asks {@code POST /v1/checkout/pay} (key id and order
+     * id), which makes a captured payment of the order as a customer would and answers what Checkout hands its
+     * handler: payment id, order id and HMAC-SHA256(key secret, order_id|payment_id). Only a registered key that owns
+     * the order can pay it.
+     */
+    private void checkout(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            ex.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            if (ex.getRequestMethod().equals("GET") && path.equals("/v1/checkout.js")) {
+                byte[] b = CHECKOUT_JS.getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/javascript; charset=UTF-8");
+                ex.sendResponseHeaders(200, b.length);
+                ex.getResponseBody().write(b);
+                return;
+            }
+            if (ex.getRequestMethod().equals("POST") && path.equals("/v1/checkout/pay")) {
+                calls.computeIfAbsent("POST /v1/checkout/pay", k -> new AtomicInteger()).incrementAndGet();
+                JsonObject req = Json.createReader(new StringReader(new String(ex.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8))).readObject();
+                String key = req.getString("key", "");
+                String orderId = req.getString("order_id", "");
+                String secret = secrets.get(key);
+                if (secret == null || !key.equals(orderOwner.get(orderId))) {
+                    send(ex, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+                    return;
+                }
+                String paymentId = pay(orderId).getString("id");
+                send(ex, 200, Json.createObjectBuilder().add("razorpay_payment_id", paymentId)
+                        .add("razorpay_order_id", orderId)
+                        .add("razorpay_signature", checkoutSignature(secret, orderId, paymentId)).build().toString());
+                return;
+            }
+            send(ex, 404, error("BAD_REQUEST_ERROR", "The requested URL was not found on the server."));
+        }
+    }
+
+    private static final String CHECKOUT_JS = """
+            (function () {
+              'use strict';
+              var base = new URL(document.currentScript.src).origin;
+              function el(tag, attrs, text) {
+                var e = document.createElement(tag);
+                Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+                if (text) { e.textContent = text; }
+                return e;
+              }
+              function Razorpay(options) {
+                if (!(this instanceof Razorpay)) { return new Razorpay(options); }
+                if (!options || !options.key || !options.order_id) {
+                  throw new Error('Razorpay: key and order_id are required');
+                }
+                this.options = options;
+                this.handlers = {};
+                this.dialog = null;
+              }
+              Razorpay.prototype.on = function (event, fn) {
+                (this.handlers[event] = this.handlers[event] || []).push(fn);
+                return this;
+              };
+              Razorpay.prototype.emit = function (event, arg) {
+                (this.handlers[event] || []).forEach(function (fn) { fn(arg); });
+              };
+              Razorpay.prototype.close = function () {
+                if (this.dialog) { this.dialog.remove(); this.dialog = null; }
+              };
+              Razorpay.prototype.open = function () {
+                var self = this;
+                var o = this.options;
+                var d = el('div', { id: 'razorpay-fake', role: 'dialog', 'aria-label': 'Razorpay Checkout' });
+                d.style.position = 'fixed'; d.style.inset = '20% 10% auto 10%'; d.style.background = '#fff';
+                d.style.border = '2px solid #3395ff'; d.style.padding = '1em'; d.style.zIndex = '1000';
+                d.appendChild(el('p', { id: 'razorpay-fake-what' }, (o.name || '') + ': ' + (o.description || '')
+                  + ', ' + (o.amount / 100).toFixed(2) + ' ' + (o.currency || 'INR')));
+                var pay = el('button', { id: 'razorpay-fake-pay', type: 'button' }, 'Pay');
+                var fail = el('button', { id: 'razorpay-fake-fail', type: 'button' }, 'Fail');
+                var close = el('button', { id: 'razorpay-fake-close', type: 'button' }, 'Close');
+                d.appendChild(pay); d.appendChild(fail); d.appendChild(close);
+                pay.addEventListener('click', function () {
+                  fetch(base + '/v1/checkout/pay', { method: 'POST', headers: { 'Content-Type': 'text/plain' },
+                    body: JSON.stringify({ key: o.key, order_id: o.order_id }) })
+                    .then(function (r) { return r.json(); })
+                    .then(function (answer) {
+                      if (answer.error) {
+                        self.emit('payment.failed', { error: answer.error });
+                        return;
+                      }
+                      self.close();
+                      if (typeof o.handler === 'function') { o.handler(answer); }
+                    });
+                });
+                fail.addEventListener('click', function () {
+                  self.emit('payment.failed', { error: { code: 'BAD_REQUEST_ERROR',
+                    description: 'Your payment could not be completed as this business accepts domestic cards only.',
+                    source: 'customer', step: 'payment_authentication', reason: 'payment_failed',
+                    metadata: { order_id: o.order_id, payment_id: 'pay_FAKEFAILED0001' } } });
+                });
+                close.addEventListener('click', function () {
+                  self.close();
+                  if (o.modal && typeof o.modal.ondismiss === 'function') { o.modal.ondismiss(); }
+                });
+                document.body.appendChild(d);
+                this.dialog = d;
+              };
+              window.Razorpay = Razorpay;
+            })();
+            """;
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {

@@ -12,6 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
@@ -69,5 +75,28 @@ class KeysIT {
                 one("SELECT encode(wrapped_key, 'hex') FROM tenant_data_key WHERE tenant_id = ?", t.id()));
         // the secret sealed before the rotation opens: the data key is the same, only its wrapping changed
         post("/api/v1/me/totp/confirm", t.t(), t.adminToken(), "{\"code\":\"" + code(secret) + "\"}").expect(200);
+    }
+
+    @Test
+    void manyRequestsMeetingATenantWithoutKeyMakeOneKeyAndAllSucceed() throws Exception {
+        Api.TestTenant t = Api.newTenant("race");
+        List<Api.TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(Api.newUser(t, "STAFF"));
+        }
+        // the tenant has no data key yet: six enrolments seal at once, and each would create the first key
+        ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Api.TestUser u : users) {
+                answers.add(pool.submit(() -> post("/api/v1/me/totp", t.t(), u.token(), "{}").status()));
+            }
+            for (Future<Integer> a : answers) {
+                assertEquals(200, a.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("1", one("SELECT count(*) FROM tenant_data_key WHERE tenant_id = ?", t.id()));
     }
 }

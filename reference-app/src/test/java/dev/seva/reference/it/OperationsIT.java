@@ -50,6 +50,7 @@ class OperationsIT {
             Map.entry("/api/v1/payout-runs", List.of("get", "post")),
             Map.entry("/api/v1/payout-runs/{id}", List.of("get")),
             Map.entry("/api/v1/payout-runs/{id}/bank-file", List.of("get")),
+            Map.entry("/api/v1/payments/reconciliation/failures", List.of("get")),
             Map.entry("/api/v1/agents/leaderboard", List.of("get")),
             Map.entry("/api/v1/agents/me", List.of("get")),
             Map.entry("/api/v1/agents/{id}/earnings", List.of("get")),
@@ -59,7 +60,11 @@ class OperationsIT {
             Map.entry("/login/complete", List.of("get")),
             Map.entry("/login/totp", List.of("post")),
             Map.entry("/login/oidc", List.of("get")),
-            Map.entry("/logout", List.of("post")));
+            Map.entry("/logout", List.of("post")),
+            Map.entry("/api/v1/document-retention", List.of("get")),
+            Map.entry("/api/v1/document-retention/{documentType}", List.of("put", "delete")),
+            Map.entry("/api/v1/document-reminders/scan", List.of("post")),
+            Map.entry("/api/v1/documents/{id}/reminders", List.of("get")));
 
     @Test
     void readyWhenTheDatabaseIsMigrated() {

@@ -41,7 +41,8 @@ class PaymentsCrossTenantIT {
                 new Endpoint("POST", "/api/v1/payments/verify", Json.createObjectBuilder()
                         .add("razorpayOrderId", aOrder).add("razorpayPaymentId", aPayment.getString("id"))
                         .add("razorpaySignature", "0".repeat(64)).build().toString()),
-                new Endpoint("GET", "/api/v1/webhooks/razorpay/events", null));
+                new Endpoint("GET", "/api/v1/webhooks/razorpay/events", null),
+                new Endpoint("GET", "/api/v1/payments/reconciliation/failures", null));
     }
 
     @BeforeAll

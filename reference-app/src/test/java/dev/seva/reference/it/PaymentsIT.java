@@ -254,6 +254,9 @@ class PaymentsIT {
         JsonObject inv = Pay.get(firm.tenant(), p.invoiceId());
         assertEquals("PAID", inv.getString("status"));
         assertEquals(118_000, inv.getJsonNumber("paidPaise").longValue());
+        // a Karnataka entity of a Maharashtra firm: IGST only
+        assertEquals(18_000, inv.getJsonNumber("igstPaise").longValue());
+        assertEquals(0, inv.getJsonNumber("cgstPaise").longValue() + inv.getJsonNumber("sgstPaise").longValue());
         assertEquals(1, inv.getJsonArray("payments").size());
         assertEquals(1, Pay.audits(tid(), "EVENT_PAYMENT_CAPTURED", pid));
         Pay.assertLedger(tid(), p.invoiceId());
@@ -534,5 +537,89 @@ class PaymentsIT {
         }
         JsonObject after = Pay.get(firm.tenant(), inv.getString("id"));
         assertFalse(after.containsKey("razorpayOrderId") && !after.isNull("razorpayOrderId"), after.toString());
+    }
+
+    @Test
+    void checkoutNamesTheCheckoutScriptWhoseOriginOnlyThePortalPolicyAllows() {
+        JsonObject inv = Pay.invoice(firm.tenant(), karnataka, 5_000);
+        JsonObject c = Pay.checkout(firm.tenant(), firm.tenant().adminToken(), inv.getString("id"));
+        assertEquals(FakeRazorpay.checkoutScript(), c.getString("checkoutScript"));
+        assertEquals(firm.keys().keyId(), c.getString("keyId"));
+        assertEquals(5_900, c.getJsonNumber("amountPaise").longValue());
+        String origin = "http://127.0.0.1:" + FakeRazorpay.PORT;
+        String portal = Pay.document("/app/", firm.tenant().t(), firm.tenant().adminToken(), "text/html").headers()
+                .firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(portal.contains("script-src 'self' " + origin + ";"), portal);
+        assertTrue(portal.contains("frame-src " + origin + ";"), portal);
+        assertTrue(portal.contains("connect-src 'self' " + origin + ";"), portal);
+        assertTrue(portal.contains("object-src 'none'") && portal.contains("frame-ancestors 'none'")
+                && portal.contains("style-src 'self';") && !portal.contains("unsafe"), portal);
+        // everything else keeps the strict same-origin policy
+        for (String path : List.of("/login/", "/api/v1/invoices/" + inv.getString("id"))) {
+            String csp = Pay.document(path, firm.tenant().t(), firm.tenant().adminToken(), "*/*").headers()
+                    .firstValue("Content-Security-Policy").orElseThrow();
+            assertFalse(csp.contains("127.0.0.1"), path + ": " + csp);
+            assertTrue(csp.contains("script-src 'self';"), path + ": " + csp);
+        }
+    }
+
+    @Test
+    void failingReconciliationChecksAreShownToTheAdminAndNoOtherFirm() throws Exception {
+        Pay.Firm f = Pay.firm("rcf", "27");
+        String entity = Pay.entity(f.tenant(), "Mysuru Silks Pvt Ltd", "29");
+        JsonObject inv = Pay.invoice(f.tenant(), entity, 9_000);
+        String orderId = Pay.checkout(f.tenant(), f.tenant().adminToken(), inv.getString("id"))
+                .getString("razorpayOrderId");
+        // Razorpay no longer knows the order under the firm's key: every check fails, and says why
+        fake.forgetOrder(orderId);
+        JsonObject failure = null;
+        for (int i = 0; i < 60 && failure == null; i++) {
+            Thread.sleep(500);
+            var list = get("/api/v1/payments/reconciliation/failures", f.tenant().t(), f.tenant().adminToken())
+                    .expect(200).json().asJsonArray();
+            failure = list.stream().map(v -> v.asJsonObject()).filter(o -> orderId.equals(o.getString("orderId",
+                    null))).findFirst().orElse(null);
+        }
+        assertTrue(failure != null, "the failing check is listed");
+        assertEquals(inv.getString("id"), failure.getString("invoiceId"));
+        assertEquals(inv.getString("number"), failure.getString("invoiceNumber"));
+        assertEquals("PENDING", failure.getString("status"));
+        assertTrue(failure.getInt("attempts") >= 1);
+        assertFalse(failure.isNull("nextAttemptAt"));
+        assertFalse(failure.getString("lastError").isBlank(), failure.toString());
+        assertEquals("ISSUED", Pay.get(f.tenant(), inv.getString("id")).getString("status"));
+        // admins only; another firm's list never shows it
+        var staff = Api.newUser(f.tenant(), "MANAGER");
+        get("/api/v1/payments/reconciliation/failures", f.tenant().t(), staff.token()).problem(403, "FORBIDDEN");
+        assertFalse(get("/api/v1/payments/reconciliation/failures", firm.tenant().t(), firm.tenant().adminToken())
+                .expect(200).body().contains(orderId));
+    }
+
+    @Test
+    void settingsMayLeaveSetSecretsOutAndKeepThem() {
+        Pay.Firm f = Pay.firm("keep", "27");
+        var r = Api.call("PUT", "/api/v1/tenant/payment-settings", f.tenant().t(), f.tenant().adminToken(), Json
+                .createObjectBuilder().add("keyId", f.keys().keyId()).add("stateCode", "29").build()).expect(200);
+        assertTrue(r.obj().getBoolean("keySecretSet"));
+        assertTrue(r.obj().getBoolean("webhookSecretSet"));
+        assertEquals("29", r.str("stateCode"));
+        // the kept webhook secret still validates, the old signature of a changed one no longer does
+        String body = FakeRazorpay.paymentEvent("payment.failed", fake.payment(Pay.checkout(f.tenant(), f.tenant()
+                .adminToken(),
+                Pay.invoice(f.tenant(), Pay.entity(f.tenant(), "Hubli Mills Pvt Ltd", "29"), 2_000)
+                        .getString("id"))
+                .getString("razorpayOrderId")));
+        assertEquals(200, Pay.webhook(f.tenant().slug(), body, f.keys().webhookSecret(), Pay.eventId()).statusCode());
+        Api.call("PUT", "/api/v1/tenant/payment-settings", f.tenant().t(), f.tenant().adminToken(), Json
+                .createObjectBuilder().add("keyId", f.keys().keyId()).add("webhookSecret", "whsec_rotated")
+                .add("stateCode", "29").build()).expect(200);
+        assertEquals(400, Pay.webhook(f.tenant().slug(), body, f.keys().webhookSecret(), Pay.eventId())
+                .statusCode());
+        assertEquals(200, Pay.webhook(f.tenant().slug(), body, "whsec_rotated", Pay.eventId()).statusCode());
+        // a first setting still needs both secrets
+        var fresh = Api.newTenant("nokeys");
+        Api.call("PUT", "/api/v1/tenant/payment-settings", fresh.t(), fresh.adminToken(), Json.createObjectBuilder()
+                .add("keyId", "rzp_test_ABCDEF123456").add("stateCode", "27").build()).problem(400,
+                        "VALIDATION_FAILED");
     }
 }

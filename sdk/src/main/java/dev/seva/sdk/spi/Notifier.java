@@ -1,6 +1,7 @@
 package dev.seva.sdk.spi;
 
 import dev.seva.sdk.TenantId;
+import java.util.Optional;
 
 /**
  * Sends a notification to a person, on behalf of a tenant (expiry reminders of documents, ...). The default sends
@@ -21,6 +22,15 @@ public interface Notifier {
      * @throws NotificationException when the message could not be sent
      */
     void send(TenantId tenant, String recipient, String subject, String body) throws NotificationException;
+
+    /**
+     * @return why this notifier cannot send at all (for example: no SMTP server is configured), or empty when it
+     *         can. Callers record a notification as skipped, not failed, while it is unavailable, and do not call
+     *         {@link #send}. Default: always available.
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
 
     /** A message that could not be sent. */
     class NotificationException extends Exception {

@@ -80,6 +80,13 @@ public class DefaultEntities implements Entities {
     }
 
     @Override
+    public List<String> memberEmails(String entityId) {
+        return ems.tenant().createQuery("SELECT DISTINCT u.email FROM Membership m, User u WHERE m.entityId = :e"
+                + " AND u.id = m.userId AND u.status = 'ACTIVE' ORDER BY u.email", String.class)
+                .setParameter("e", entityId).getResultList();
+    }
+
+    @Override
     public EntityRef create(String legalName, String type, String pan, String gstin, String state) {
         EntityService.EntityView v = entityService
                 .create(new EntityService.NewEntity(legalName, type, pan, gstin, null, null, state, null));

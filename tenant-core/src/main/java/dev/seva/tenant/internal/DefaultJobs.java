@@ -10,6 +10,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +56,20 @@ public class DefaultJobs implements Jobs {
             });
         }
         return id;
+    }
+
+    @Override
+    @Transactional
+    public List<FailedJob> failures(TenantId tenant, String kind, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new IllegalArgumentException("limit is 1 to 200");
+        }
+        return ems.forTenant(tenant).createQuery("SELECT j FROM Job j WHERE j.kind = :k AND j.lastError IS NOT NULL"
+                + " AND j.status IN ('PENDING', 'FAILED') ORDER BY j.updatedAt DESC, j.id", JobRecord.class)
+                .setParameter("k", kind).setMaxResults(limit).getResultList().stream()
+                .map(r -> new FailedJob(UUID.fromString(r.getId()), r.getPayload(), r.getStatus(), r.getAttempts(),
+                        r.getRunAt(), r.getUpdatedAt(), r.getLastError()))
+                .toList();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.seva.sdk.TenantId;
 import dev.seva.tenant.TenantCrypto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -161,7 +162,14 @@ public class DefaultTenantCrypto implements TenantCrypto {
         Entry e = cache.get(tenant);
         long now = System.nanoTime();
         if (e == null || now - e.loadedAt() > CACHE_TTL.toNanos()) {
-            List<DataKeyStore.DataKey> keys = store.loadOrCreate(tenant);
+            List<DataKeyStore.DataKey> keys;
+            try {
+                keys = store.loadOrCreate(tenant);
+            } catch (PersistenceException lost) {
+                // another request (or node) created the tenant's first key at the same moment and the unique index
+                // refused ours; its transaction has committed by now, so reading again finds its key
+                keys = store.loadOrCreate(tenant);
+            }
             Map<String, Keys> byId = keys.stream().map(Keys::of)
                     .collect(Collectors.toUnmodifiableMap(Keys::id, Function.identity()));
             Keys active = byId.values().stream().filter(Keys::active).findFirst()

@@ -8,6 +8,7 @@ import dev.seva.tenant.TenantInfo;
 import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Tenants} from the request's resolved tenant and the cached lookup. */
@@ -20,6 +21,9 @@ public class DefaultTenants implements Tenants {
     @Inject
     PlatformTenantService tenants;
 
+    @Inject
+    BrandingService branding;
+
     @Override
     public TenantInfo current() {
         return context.tenant().map(DefaultTenants::info)
@@ -29,6 +33,16 @@ public class DefaultTenants implements Tenants {
     @Override
     public Optional<TenantInfo> find(TenantId id) {
         return tenants.find(id).map(DefaultTenants::info);
+    }
+
+    @Override
+    public List<TenantId> activeIds() {
+        return tenants.activeIds();
+    }
+
+    @Override
+    public Optional<String> contactEmail() {
+        return Optional.ofNullable(branding.get().supportEmail()).filter(e -> !e.isBlank());
     }
 
     private static TenantInfo info(TenantSummary t) {

@@ -70,6 +70,10 @@ public class JobRecord {
         return runAt;
     }
 
+    OffsetDateTime getUpdatedAt() {
+        return updatedAt;
+    }
+
     String getLastError() {
         return lastError;
     }

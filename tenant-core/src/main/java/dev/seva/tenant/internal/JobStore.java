@@ -74,6 +74,21 @@ public class JobStore {
         });
     }
 
+    /**
+     * Renews the lease of a job that is still running (the worker's heartbeat), so that a long job keeps it while its
+     * node lives and a short lease still frees the job of a node that died.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void extend(TenantId tenant, String id, Duration lease) {
+        inTenant(tenant, em -> {
+            JobRecord r = em.find(JobRecord.class, id);
+            if (r != null && "RUNNING".equals(r.getStatus())) {
+                r.lease(Timestamps.now().plus(lease));
+            }
+            return null;
+        });
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void done(TenantId tenant, String id) {
         inTenant(tenant, em -> {

@@ -187,8 +187,22 @@ public class JobWorker {
                     + " attempts (the last one did not finish: its worker stopped)", null);
             return;
         }
+        // heartbeat: renew the lease every third of it while the handler runs; a dead node stops renewing, and
+        // another node (or this one after a restart) takes the job over once the lease runs out
+        long beatMillis = Math.max(handler.lease().toMillis() / 3, 1000);
+        ScheduledFuture<?> beat = scheduler.scheduleAtFixedRate(() -> {
+            try {
+                store.extend(c.tenant(), c.id(), handler.lease());
+            } catch (RuntimeException e) {
+                LOG.fine("Lease of job " + c.id() + " not renewed: " + e.getMessage());
+            }
+        }, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
         try {
-            handler.run(job);
+            try {
+                handler.run(job);
+            } finally {
+                beat.cancel(false);
+            }
             store.done(c.tenant(), c.id());
         } catch (Exception e) {
             boolean last = job.attempt() >= handler.maxAttempts();

@@ -202,6 +202,12 @@ public class PlatformTenantService {
                 .getResultList().stream().map(TenantId::new).toList();
     }
 
+    /** @return the ids of every ACTIVE tenant, in creation order */
+    public List<TenantId> activeIds() {
+        return ems.platform().createQuery("SELECT t.id FROM Tenant t WHERE t.status = 'ACTIVE' ORDER BY t.createdAt,"
+                + " t.id", String.class).getResultList().stream().map(TenantId::new).toList();
+    }
+
     /** @return a page of tenants, newest first, with their total */
     public Page<TenantView> page(int page, int size) {
         List<TenantView> items = ems.platform().createQuery("SELECT t FROM Tenant t ORDER BY t.createdAt DESC, t.slug",
