@@ -27,6 +27,7 @@ import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
@@ -216,7 +217,7 @@ public class DocumentService {
 
     /** Records a stored file as the newest version: processing and review start again. */
     public VersionView addVersion(String documentId, StoredFile file) {
-        DocumentRecord d = requireVisible(documentId);
+        DocumentRecord d = requireVisibleForChange(documentId);
         SevaPrincipal p = caller.require();
         d.currentVersion = d.currentVersion + 1;
         d.mediaType = file.mediaType();
@@ -395,7 +396,7 @@ public class DocumentService {
 
     /** Staff correct extracted fields of the newest version; {@code null} removes a field. */
     public DocumentView correctFields(String id, Map<String, String> changes) {
-        DocumentRecord d = requireVisible(id);
+        DocumentRecord d = requireVisibleForChange(id);
         requireStaff();
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> normalised = new LinkedHashMap<>();
@@ -469,7 +470,7 @@ public class DocumentService {
 
     /** Staff change the type, expiry, legal hold. */
     public DocumentView update(String id, Map<String, Object> changes) {
-        DocumentRecord d = requireVisible(id);
+        DocumentRecord d = requireVisibleForChange(id);
         requireStaff();
         List<String> changed = new ArrayList<>();
         if (changes.containsKey("documentType")) {
@@ -510,7 +511,7 @@ public class DocumentService {
 
     /** A reviewer's decision on the newest version. */
     public DocumentView review(String id, String decision, String comment) {
-        DocumentRecord d = requireVisible(id);
+        DocumentRecord d = requireVisibleForChange(id);
         requireStaff();
         String dec = decision == null ? "" : decision.strip().toUpperCase(Locale.ROOT);
         if (!dec.equals("APPROVE") && !dec.equals("REJECT")) {
@@ -532,7 +533,7 @@ public class DocumentService {
 
     /** Soft delete; refused under legal hold or retention. */
     public void delete(String id) {
-        DocumentRecord d = requireVisible(id);
+        DocumentRecord d = requireVisibleForChange(id);
         if (d.legalHold) {
             throw new SevaException(ErrorCode.DOCUMENT_LEGAL_HOLD, "The document is under legal hold.");
         }
@@ -762,7 +763,9 @@ public class DocumentService {
         if (v == null) {
             return;
         }
-        DocumentRecord d = em.find(DocumentRecord.class, v.documentId);
+        // the document's row first, as every change of a document does (requireVisibleForChange), so that a
+        // reviewer's decision and this job never hold one of the row and the audit chain's lock each
+        DocumentRecord d = em.find(DocumentRecord.class, v.documentId, LockModeType.PESSIMISTIC_WRITE);
         v.status = r.failure() == null ? DocumentStatus.READY : DocumentStatus.FAILED;
         v.failureReason = r.failure();
         v.textContent = r.text();
@@ -813,10 +816,25 @@ public class DocumentService {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private DocumentRecord requireVisible(String id) {
+        return requireVisible(id, false);
+    }
+
+    /**
+     * A document about to change, its row locked first: changes take the row, then the audit chain's lock (in
+     * {@code audit.record}); taking them in the other order deadlocked with the processing job finishing the same
+     * document.
+     */
+    private DocumentRecord requireVisibleForChange(String id) {
+        return requireVisible(id, true);
+    }
+
+    private DocumentRecord requireVisible(String id, boolean forChange) {
         if (id == null || id.length() > 36) {
             throw SevaException.notFound("Document");
         }
-        DocumentRecord d = em().find(DocumentRecord.class, id);
+        DocumentRecord d = forChange
+                ? em().find(DocumentRecord.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : em().find(DocumentRecord.class, id);
         if (d == null || d.deletedAt != null) {
             throw SevaException.notFound("Document");
         }
