@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -27,21 +26,11 @@ import org.openqa.selenium.support.ui.Select;
  */
 class AgentsBrowserIT {
 
-    private static Boolean formSignIn;
-
     Browser browser;
 
     @BeforeEach
     void start(@TempDir Path tmp, TestInfo info) throws Exception {
         Browser.require();
-        if (formSignIn == null) {
-            formSignIn = Rest.formSignInServed();
-        }
-        if (!formSignIn) {
-            String reason = "POST /callback?client_name=FormClient answers 404: no browser sign-in on this server";
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
-        }
         browser = Browser.start(tmp, info.getTestMethod().orElseThrow().getName());
     }
 
@@ -50,18 +39,6 @@ class AgentsBrowserIT {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    private void signIn(String origin, String email, String password) {
-        browser.open(origin + "/login/");
-        browser.type("#username", email).type("#password", password).click("#sign-in");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(origin + "/app/"));
-        browser.textContains("#user-name", email);
-    }
-
-    private void signOut() {
-        browser.click("#sign-out-button");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/login/"));
     }
 
     private static String agent(Rest.Tenant t, String name, String userId, String parent) {
@@ -116,7 +93,7 @@ class AgentsBrowserIT {
                 .getString("referralCode");
 
         // the agent: referral link, QR code, copy
-        signIn(t.origin(), asha.email(), asha.password());
+        browser.signIn(t.origin(), asha.email(), asha.password());
         browser.open(t.origin() + "/app/#/agent");
         browser.text("h1", "Agent portal");
         WebElement link = browser.visible("#referral-link");
@@ -129,7 +106,7 @@ class AgentsBrowserIT {
         browser.shot("agent-portal");
 
         // a visitor, not signed in (another browser profile is not needed: the page needs no session)
-        signOut();
+        browser.signOut();
         browser.open(t.origin() + "/refer/?code=" + code);
         browser.textContains("#referred-by", "Referred by Asha Rao");
         assertFalse(browser.find("#refer-website").isDisplayed(), "the honeypot is hidden from people");
@@ -142,7 +119,7 @@ class AgentsBrowserIT {
         browser.shot("referral-sent");
 
         // the lead is on the agent's board; the agent moves it to CONTACTED
-        signIn(t.origin(), asha.email(), asha.password());
+        browser.signIn(t.origin(), asha.email(), asha.password());
         browser.open(t.origin() + "/app/#/agent");
         browser.waitUntil(d -> card("NEW", "Vikram Visitor") != null);
         WebElement card = card("NEW", "Vikram Visitor");
@@ -181,8 +158,8 @@ class AgentsBrowserIT {
         browser.shot("agent-statement");
 
         // another agent sees none of Asha's leads or ledger
-        signOut();
-        signIn(t.origin(), bala.email(), bala.password());
+        browser.signOut();
+        browser.signIn(t.origin(), bala.email(), bala.password());
         browser.open(t.origin() + "/app/#/agent");
         browser.textContains("#agent-name", "Bala Iyer");
         browser.visible("#leads-board");
@@ -194,8 +171,8 @@ class AgentsBrowserIT {
         browser.shot("other-agent");
 
         // staff: the leaderboard
-        signOut();
-        signIn(t.origin(), t.adminEmail(), t.adminPassword());
+        browser.signOut();
+        browser.signIn(t.origin(), t.adminEmail(), t.adminPassword());
         browser.open(t.origin() + "/app/#/leaderboard");
         browser.text("h1", "Leaderboard");
         browser.text("#leaderboard tr[data-agent-id=\"" + ashaId + "\"] td.commission", "₹10,000.00");

@@ -217,6 +217,30 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Signs in through the sign-in page of {@code origin} with a password (no second step) and waits for the portal
+     * to show the user.
+     */
+    Browser signIn(String origin, String email, String password) {
+        open(origin + "/login/");
+        type("#username", email).type("#password", password).click("#sign-in");
+        try {
+            waitUntil(d -> d.getCurrentUrl().startsWith(origin + "/app/"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("signing in as " + email + " ended on " + driver.getCurrentUrl()
+                    + ", not in the portal", e);
+        }
+        textContains("#user-name", email);
+        return this;
+    }
+
+    /** Signs out with the portal's button and waits for the sign-in page. */
+    Browser signOut() {
+        click("#sign-out-button");
+        waitUntil(d -> d.getCurrentUrl().contains("/login/"));
+        return this;
+    }
+
     @Override
     public void close() {
         driver.quit();

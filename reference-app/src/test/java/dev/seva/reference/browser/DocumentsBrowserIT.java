@@ -33,22 +33,12 @@ class DocumentsBrowserIT {
     /** OCR of one scan takes a few seconds alone; five builds share this machine's two cores. */
     private static final int PROCESSING_SECONDS = 180;
 
-    private static Boolean formSignIn;
-
     Browser browser;
     Path tmp;
 
     @BeforeEach
     void start(@TempDir Path tmp, TestInfo info) throws Exception {
         Browser.require();
-        if (formSignIn == null) {
-            formSignIn = Rest.formSignInServed();
-        }
-        if (!formSignIn) {
-            String reason = "POST /callback?client_name=FormClient answers 404: no browser sign-in on this server";
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
-        }
         this.tmp = tmp;
         browser = Browser.start(tmp, "Documents-" + info.getTestMethod().orElseThrow().getName());
     }
@@ -69,22 +59,6 @@ class DocumentsBrowserIT {
             System.out.println("SKIPPED: Tesseract is not installed (bin/system-tools installs it)");
         }
         return ok;
-    }
-
-    private void signIn(String origin, String email, String password) {
-        browser.open(origin + "/login/");
-        browser.type("#username", email).type("#password", password).click("#sign-in");
-        try {
-            browser.waitUntil(d -> d.getCurrentUrl().startsWith(origin + "/app/"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("signing in as " + email + " ended on " + browser.driver.getCurrentUrl(), e);
-        }
-        browser.textContains("#user-name", email);
-    }
-
-    private void signOut() {
-        browser.click("#sign-out-button");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/login/"));
     }
 
     /** Writes a file for the browser's file input. */
@@ -135,7 +109,7 @@ class DocumentsBrowserIT {
         Rest.newEntity(t, "Kumar Traders Pvt Ltd", client);
         requirePan(t);
 
-        signIn(t.origin(), client.email(), client.password());
+        browser.signIn(t.origin(), client.email(), client.password());
         assertTrue(browser.findAll("#nav a").stream().anyMatch(a -> a.getText().equals("Documents")));
         assertFalse(browser.findAll("#nav a").stream().anyMatch(a -> a.getText().equals("Review queue")),
                 "clients have no review queue");
@@ -241,7 +215,7 @@ class DocumentsBrowserIT {
         byte[] pdf = Fixtures.textPdf(List.of("Unique Identification Authority of India", "Government of India",
                 "RAJESH KUMAR", "DOB: 15/08/1985", "MALE", spaced, "Aadhaar - Aam Aadmi ka Adhikar"));
 
-        signIn(t.origin(), client.email(), client.password());
+        browser.signIn(t.origin(), client.email(), client.password());
         browser.open(t.origin() + "/app/#/documents");
         browser.text("#documents-entity", "Kumar Traders Pvt Ltd");
         upload("upload", file("aadhaar.pdf", pdf));
@@ -271,7 +245,7 @@ class DocumentsBrowserIT {
                 .expect(201).json().getString("id");
 
         // staff: the queue lists it; open it, rejecting without a comment is refused next to the field
-        signIn(t.origin(), t.adminEmail(), t.adminPassword());
+        browser.signIn(t.origin(), t.adminEmail(), t.adminPassword());
         browser.open(t.origin() + "/app/#/review");
         String queued = "#review-list tr[data-document-id='" + id + "']";
         browser.visible(queued);
@@ -322,10 +296,10 @@ class DocumentsBrowserIT {
         browser.visible("#review-count");
         assertTrue(browser.findAll(queued).isEmpty(), "a decided document leaves the queue");
         browser.assertNoProblems();
-        signOut();
+        browser.signOut();
 
         // the client: the document asks for a new version, with the reason; uploading one starts the review again
-        signIn(t.origin(), client.email(), client.password());
+        browser.signIn(t.origin(), client.email(), client.password());
         browser.open(t.origin() + "/app/#/documents/" + id);
         browser.textContains("#review-rejected", "Please upload a new version");
         browser.textContains("#review-rejected", "The closing balance page is missing");
@@ -351,7 +325,7 @@ class DocumentsBrowserIT {
         var t = Rest.newTenant("hostile", "Hostile & Co");
         var client = Rest.newUser(t, "Ravi Client", "CLIENT");
         Rest.newEntity(t, "Ravi Exports LLP", client);
-        signIn(t.origin(), client.email(), client.password());
+        browser.signIn(t.origin(), client.email(), client.password());
         browser.open(t.origin() + "/app/#/documents");
         browser.visible("#upload-form");
 
@@ -392,7 +366,7 @@ class DocumentsBrowserIT {
         var t = Rest.newTenant("drop", "Drop & Co");
         var client = Rest.newUser(t, "Asha Client", "CLIENT");
         Rest.newEntity(t, "Asha Foods Pvt Ltd", client);
-        signIn(t.origin(), client.email(), client.password());
+        browser.signIn(t.origin(), client.email(), client.password());
         browser.open(t.origin() + "/app/#/documents");
         browser.visible("#upload-drop");
         assertEquals("0", browser.find("#upload-drop").getAttribute("tabindex"), "the drop zone takes the focus");
@@ -435,7 +409,7 @@ class DocumentsBrowserIT {
                 "Tax Invoice\nInvoice No 42\nConfidential widgets\n".getBytes(), "invoice.txt").expect(201).json()
                 .getString("id");
 
-        signIn(t.origin(), stranger.email(), stranger.password());
+        browser.signIn(t.origin(), stranger.email(), stranger.password());
         browser.open(t.origin() + "/app/#/documents/" + id);
         browser.text("#document-missing", "This document does not exist, or you may not open it.");
         assertTrue(browser.findAll("#document-status, #version-list").isEmpty());

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -23,21 +22,11 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PaymentsBrowserIT {
 
-    private static Boolean formSignIn;
-
     Browser browser;
 
     @BeforeEach
     void start(@TempDir Path tmp, TestInfo info) throws Exception {
         Browser.require();
-        if (formSignIn == null) {
-            formSignIn = Rest.formSignInServed();
-        }
-        if (!formSignIn) {
-            String reason = "POST /callback?client_name=FormClient answers 404: no browser sign-in on this server";
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
-        }
         browser = Browser.start(tmp, info.getTestMethod().orElseThrow().getName());
     }
 
@@ -46,18 +35,6 @@ class PaymentsBrowserIT {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    private void signIn(String origin, String email, String password) {
-        browser.open(origin + "/login/");
-        browser.type("#username", email).type("#password", password).click("#sign-in");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(origin + "/app/"));
-        browser.textContains("#user-name", email);
-    }
-
-    private void signOut() {
-        browser.click("#sign-out-button");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/login/"));
     }
 
     @Test
@@ -73,7 +50,7 @@ class PaymentsBrowserIT {
         FakeRazorpay.Keys keys = FakeRazorpay.get().newKeys();
 
         // the admin sets the keys: the secrets are write-only ("set"), the key id comes back
-        signIn(t.origin(), t.adminEmail(), t.adminPassword());
+        browser.signIn(t.origin(), t.adminEmail(), t.adminPassword());
         browser.open(t.origin() + "/app/#/payments");
         browser.text("h1", "Payments set-up");
         browser.text("#settings-keySecret-state", "not set");
@@ -92,10 +69,10 @@ class PaymentsBrowserIT {
         browser.text("#reconcile-failures", "No failing checks.");
         browser.assertNoProblems();
         browser.shot("settings");
-        signOut();
+        browser.signOut();
 
         // a manager bills the Karnataka entity: a draft, then issued; Maharashtra to Karnataka is IGST
-        signIn(t.origin(), manager.email(), manager.password());
+        browser.signIn(t.origin(), manager.email(), manager.password());
         browser.open(t.origin() + "/app/#/invoices");
         browser.text("h1", "Invoices");
         new Select(browser.visible("#invoice-entityId")).selectByVisibleText("Bengaluru Bytes Pvt Ltd (29 Karnataka)");
@@ -125,10 +102,10 @@ class PaymentsBrowserIT {
         assertTrue(browser.find("#invoice-pdf").getAttribute("href").endsWith("/pdf"));
         browser.assertNoProblems();
         browser.shot("issued");
-        signOut();
+        browser.signOut();
 
         // the client: sees it, no staff controls; cancels, fails, then pays through Checkout
-        signIn(t.origin(), client.email(), client.password());
+        browser.signIn(t.origin(), client.email(), client.password());
         browser.open(t.origin() + "/app/#/invoices");
         browser.text("#invoice-count", "1 invoice.");
         assertEquals(List.of(), browser.findAll("#invoice-form"), "no create form for a client");
@@ -161,10 +138,10 @@ class PaymentsBrowserIT {
         // the admin's page is not for clients
         browser.open(t.origin() + "/app/#/payments");
         browser.text("#not-allowed", "You are not allowed to open this page.");
-        signOut();
+        browser.signOut();
 
         // the manager refunds part of it
-        signIn(t.origin(), manager.email(), manager.password());
+        browser.signIn(t.origin(), manager.email(), manager.password());
         browser.open(invoiceUrl);
         browser.text("#invoice-status", "Paid");
         browser.text("#refund-refundable", "₹11,800.59");
@@ -192,7 +169,7 @@ class PaymentsBrowserIT {
         assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 375,
                 "nothing wider than the phone");
         browser.shot("invoice-phone");
-        signOut();
+        browser.signOut();
 
         // a webhook that cannot be applied (a refund of a payment Seva never saw) stands out in the admin's log
         String body = FakeRazorpay.refundEvent("refund.processed", Json.createObjectBuilder()
@@ -205,7 +182,7 @@ class PaymentsBrowserIT {
                 .header("x-razorpay-event-id", "evt_BROWSERFAIL01")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build()).expect(200);
         browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
-        signIn(t.origin(), t.adminEmail(), t.adminPassword());
+        browser.signIn(t.origin(), t.adminEmail(), t.adminPassword());
         browser.open(t.origin() + "/app/#/payments?webhooks=FAILED");
         for (int i = 0; i < 30 && browser.findAll("#webhook-list tr.failed").isEmpty(); i++) {
             Thread.sleep(500);

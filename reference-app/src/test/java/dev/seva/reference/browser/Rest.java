@@ -160,17 +160,6 @@ final class Rest {
         call("PUT", "/api/v1/tenant/branding", t.slug(), t.adminToken(), b.build().toString()).expect(200);
     }
 
-    /**
-     * Whether the server signs browsers in ({@code POST /callback?client_name=FormClient}, the auth branch's Pac4j
-     * form client); the signed-in tests skip only when that path is not served at all.
-     */
-    static boolean formSignInServed() {
-        Res r = send(HttpRequest.newBuilder(URI.create(BASE + "/callback?client_name=FormClient"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=nobody%40example.in&password=x")).build());
-        return r.status() != 404;
-    }
-
     /** The code an authenticator app shows {@code stepsAhead} 30-second steps from now. */
     static String totp(String secret, int stepsAhead) {
         try {
