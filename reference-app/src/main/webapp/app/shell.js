@@ -1,6 +1,6 @@
 // Seva portal: what every page of the signed-in shell shares: who is signed in, showing a page (unless the user has
-// moved on), problem and success messages, labels, the entity being worked on, paged lists. Page modules under
-// pages/ import from here; app.js owns navigation.
+// moved on), problem and success messages, labels, the entity being worked on, paged lists, amounts in rupees. Page
+// modules under pages/ import from here; app.js owns navigation.
 import { api, ApiError } from '/assets/api.js';
 import { h, replace } from '/assets/dom.js';
 
@@ -181,3 +181,14 @@ export function pagedList(spec) {
   return { element: [count, slot, pager, message], load, reload: () => load(current) };
 }
 
+const GROUPING = new Intl.NumberFormat('en-IN');
+
+/** @returns {string} paise as rupees, Indian grouping: 11800000 → "₹1,18,000.00" (integer arithmetic only) */
+export function rupees(paise) {
+  if (typeof paise !== 'number' || !Number.isSafeInteger(paise)) {
+    return '';
+  }
+  const sign = paise < 0 ? '-' : '';
+  const abs = Math.abs(paise);
+  return `${sign}₹${GROUPING.format(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -3,17 +3,16 @@
 // Every page asks the API, which decides what the user may see (an agent: itself and its downline; anything else 404).
 import { api, ApiError } from '/assets/api.js';
 import { clearFieldErrors, field, h, replace, showFieldErrors } from '/assets/dom.js';
-import { has, isStaff, label, pagedList, render, routeQuery, showDone, showError } from '../shell.js';
+import { has, isStaff, label, pagedList, render, routeQuery, rupees, showDone, showError } from '../shell.js';
 
 const STAGES = ['NEW', 'CONTACTED', 'QUALIFIED', 'CONVERTED', 'LOST'];
 const ENTITY_TYPES = ['PRIVATE_LIMITED', 'PUBLIC_LIMITED', 'OPC', 'LLP', 'PARTNERSHIP', 'PROPRIETORSHIP', 'TRUST',
   'SOCIETY', 'HUF', 'INDIVIDUAL'];
 const SVG = 'http://www.w3.org/2000/svg';
-const RUPEES = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
 
-/** @returns {string} paise as rupees, e.g. ₹1,00,000.00 */
+/** @returns {string} paise as rupees, e.g. ₹1,00,000.00 (a missing amount shows as ₹0.00) */
 export function money(paise) {
-  return RUPEES.format((Number(paise) || 0) / 100);
+  return rupees(typeof paise === 'number' ? paise : 0);
 }
 
 function thisMonth() {

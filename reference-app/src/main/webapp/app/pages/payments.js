@@ -6,7 +6,8 @@
 import { api, ApiError } from '/assets/api.js';
 import { clearFieldErrors, field, h, replace, showFieldErrors } from '/assets/dom.js';
 import {
-  has, isCurrent, isStaff, label, me, notAllowed, pagedList, render, routeParts, routeQuery, showDone, showError,
+  has, isCurrent, isStaff, label, me, notAllowed, pagedList, render, routeParts, routeQuery, rupees, showDone,
+  showError,
 } from '../shell.js';
 
 const STATUSES = ['DRAFT', 'ISSUED', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOID'];
@@ -30,20 +31,6 @@ export const ROUTES = {
   invoices: { title: 'Invoices', render: invoicesRoute, menu: () => Boolean(me.tenant) },
   payments: { title: 'Payments set-up', render: setupPage, menu: () => has('TENANT_ADMIN') },
 };
-
-// --- money -------------------------------------------------------------------------------------------------------
-
-const GROUPING = new Intl.NumberFormat('en-IN');
-
-/** @returns {string} paise as rupees, Indian grouping: 11800000 → "₹1,18,000.00" (integer arithmetic only) */
-export function rupees(paise) {
-  if (typeof paise !== 'number' || !Number.isSafeInteger(paise)) {
-    return '';
-  }
-  const sign = paise < 0 ? '-' : '';
-  const abs = Math.abs(paise);
-  return `${sign}₹${GROUPING.format(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /**
  * Parses rupees as typed ("1,180", "1180.5", "1180.50") into paise, exactly: the digits are read as a string.
