@@ -1,13 +1,9 @@
 package dev.seva.agents.internal;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.SevaPrincipal;
 import dev.seva.tenant.Caller;
+import dev.seva.tenant.QrCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -161,25 +157,11 @@ public class AgentInsights {
 
     /** @return the text as a QR code: black modules on white, a 4-module quiet zone, as SVG */
     static String svg(String text) {
-        try {
-            BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 4));
-            StringBuilder d = new StringBuilder();
-            for (int y = 0; y < m.getHeight(); y++) {
-                for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y)) {
-                        d.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                    }
-                }
-            }
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
-                    + "\" width=\"" + m.getWidth() * 4 + "\" height=\"" + m.getHeight() * 4 + "\""
-                    + " shape-rendering=\"crispEdges\" role=\"img\"><title>QR code of the referral link</title>"
-                    + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + d
-                    + "\"/></svg>";
-        } catch (WriterException e) {
-            throw new IllegalStateException("cannot draw the QR code", e);
-        }
+        QrCodes.Drawing q = QrCodes.draw(text);
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + q.width() + " " + q.height() + "\" width=\""
+                + q.width() * 4 + "\" height=\"" + q.height() * 4 + "\" shape-rendering=\"crispEdges\" role=\"img\">"
+                + "<title>QR code of the referral link</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"" + q.path() + "\"/></svg>";
     }
 
     private static YearMonth month(String month) {

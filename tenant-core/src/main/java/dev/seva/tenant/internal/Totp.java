@@ -1,6 +1,7 @@
 package dev.seva.tenant.internal;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import dev.seva.tenant.QrCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
@@ -44,26 +45,12 @@ final class Totp {
      *         {@code data:} URI that an {@code <img>} shows
      */
     static String qrDataUri(String uri) {
-        try {
-            com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter().encode(uri,
-                    com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                    java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 4));
-            StringBuilder d = new StringBuilder();
-            for (int y = 0; y < m.getHeight(); y++) {
-                for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y)) {
-                        d.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                    }
-                }
-            }
-            String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " "
-                    + m.getHeight() + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\""
-                    + " fill=\"#fff\"/><path fill=\"#000\" d=\"" + d + "\"/></svg>";
-            return "data:image/svg+xml;base64,"
-                    + java.util.Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
-        } catch (com.google.zxing.WriterException e) {
-            throw new IllegalStateException("cannot draw the QR code", e);
-        }
+        QrCodes.Drawing q = QrCodes.draw(uri);
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + q.width() + " " + q.height()
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path"
+                + " fill=\"#000\" d=\"" + q.path() + "\"/></svg>";
+        return "data:image/svg+xml;base64,"
+                + java.util.Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
