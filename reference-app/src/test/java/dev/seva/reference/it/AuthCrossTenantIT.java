@@ -93,6 +93,67 @@ class AuthCrossTenantIT {
         assertFalse(elsewhere.cookies.containsKey("seva_token"));
     }
 
+    /**
+     * The takeover a review found: tenant X's admin runs X's identity provider, has it vouch for the e-mail of tenant
+     * V's admin, completes the OIDC callback on X's host and replays that HTTP session on V's host. V must sign no one
+     * in, drop the session and audit the attempt; the session is then dead on X's host too.
+     */
+    @Test
+    void anOidcSignInCompletedOnOneTenantsHostSignsNoOneInOnAnother() throws Exception {
+        var victim = Api.newTenant("axov");
+        var attacker = Api.newTenant("axox");
+        try (FakeOidcIssuer idpV = new FakeOidcIssuer("seva-v", "secret-of-v-" + System.nanoTime());
+                FakeOidcIssuer idpX = new FakeOidcIssuer("seva-x", "secret-of-x-" + System.nanoTime())) {
+            OidcSignInIT.configure(victim, idpV, false);
+            OidcSignInIT.configure(attacker, idpX, false);
+
+            // the profile is completed on X's host (the callback), but its last step is taken on V's host
+            Browser onX = Browser.forTenant(attacker.slug());
+            String authorize = OidcSignInIT.start(onX, null);
+            idpX.nextUser(new FakeOidcIssuer.User("evil", victim.adminEmail(), true, "Evil"));
+            var callback = onX.get(OidcSignInIT.path(idpX.approve(authorize)));
+            assertTrue(callback.status() == 302 || callback.status() == 303, callback.status() + callback.body());
+            assertEquals("/login/oidc", OidcSignInIT.path(callback.location().orElseThrow()));
+            Browser onV = Browser.forTenant(victim.slug());
+            onV.cookies.putAll(onX.cookies);
+            onV.get("/login/oidc").redirectsTo("/login/?error=OIDC_FAILED");
+            assertFalse(onV.cookies.containsKey("seva_token"));
+            Api.get("/api/v1/me", victim.t(), victim.adminToken()).expect(200);
+            var audit = Api.get("/api/v1/audit-events?size=50", victim.t(), victim.adminToken()).expect(200).body();
+            assertTrue(audit.contains("started on another host"), audit);
+            assertFalse(audit.contains("OIDC_IDENTITY_LINKED"), audit);
+            // the session was dropped: taken back to X's host it completes nothing either
+            var back = onX.get("/login/oidc");
+            assertFalse(back.status() == 303 && onX.cookies.containsKey("seva_token"), "signed in: " + back.status());
+
+            // the provider's answer itself (state and code of X) carried to V's callback with X's session
+            Browser onX2 = Browser.forTenant(attacker.slug());
+            String authorize2 = OidcSignInIT.start(onX2, null);
+            idpX.nextUser(new FakeOidcIssuer.User("evil", victim.adminEmail(), true, "Evil"));
+            String answer = OidcSignInIT.path(idpX.approve(authorize2));
+            Browser onV2 = Browser.forTenant(victim.slug());
+            onV2.cookies.putAll(onX2.cookies);
+            OidcSignInIT.finish(onV2, answer).redirectsTo("/login/?error=OIDC_FAILED");
+            assertFalse(onV2.cookies.containsKey("seva_token"));
+        }
+    }
+
+    @Test
+    void aFormSignInCompletedOnOneTenantsHostSignsNoOneInOnAnother() {
+        var x = Api.newTenant("axf");
+        Browser onX = Browser.forTenant(x.slug());
+        var posted = BrowserSignInIT.submit(onX, x.adminEmail(), x.adminPassword(), null);
+        assertEquals("/login/complete", posted.location().orElse(null), posted.body());
+        Browser onA = Browser.forTenant(a.slug());
+        onA.cookies.putAll(onX.cookies);
+        var end = onA.get("/login/complete");
+        assertEquals(303, end.status());
+        assertTrue(end.location().orElse("").startsWith("/login/?error="), end.location().toString());
+        assertFalse(onA.cookies.containsKey("seva_token"));
+        var audit = Api.get("/api/v1/audit-events?size=50", a.t(), a.adminToken()).expect(200).body();
+        assertTrue(audit.contains("started on another host"), audit);
+    }
+
     @Test
     void signingOutOnAnotherTenantsHostRevokesNothing() {
         Browser b2 = Browser.forTenant(b.slug());

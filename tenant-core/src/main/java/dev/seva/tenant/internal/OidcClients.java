@@ -24,6 +24,8 @@ public class OidcClients {
 
     /** The name every tenant's OIDC client has: {@code /callback?client_name=OidcClient}. */
     static final String NAME = "OidcClient";
+    /** The profile attribute naming the tenant whose client (and provider) made the profile. */
+    static final String TENANT_ATTRIBUTE = "seva_tenant";
     /** Where identity providers and the sign-in form come back to. */
     static final String CALLBACK = "/callback";
     private static final int TIMEOUT_MILLIS = 5000;
@@ -70,7 +72,7 @@ public class OidcClients {
                 throw new IllegalStateException("The provider could not be reached moments ago; not retried yet");
             }
             try {
-                b = new Built(version, build(s.get(), settings.secret(t.get(), s.get())));
+                b = new Built(version, build(t.get(), s.get(), settings.secret(t.get(), s.get())));
             } catch (RuntimeException e) {
                 failures.put(t.get(), new Failed(version, System.nanoTime() + RETRY_NANOS));
                 throw e;
@@ -81,7 +83,7 @@ public class OidcClients {
         return Optional.of(b.client());
     }
 
-    private static OidcClient build(OidcSettingsService.Snapshot s, String secret) {
+    private static OidcClient build(TenantId tenant, OidcSettingsService.Snapshot s, String secret) {
         OidcConfiguration oc = new OidcConfiguration();
         oc.setDiscoveryURI(s.issuer() + "/.well-known/openid-configuration");
         oc.setClientId(s.clientId());
@@ -95,6 +97,11 @@ public class OidcClients {
         c.setCallbackUrl(CALLBACK);
         c.setUrlResolver(new DefaultUrlResolver(true));
         c.setCallbackUrlResolver(new QueryParameterCallbackUrlResolver());
+        // every profile says which tenant's provider vouched for it: only that tenant's sign-in may use it
+        c.addAuthorizationGenerator((ctx, profile) -> {
+            profile.addAttribute(TENANT_ATTRIBUTE, tenant.value());
+            return Optional.of(profile);
+        });
         c.init();
         return c;
     }

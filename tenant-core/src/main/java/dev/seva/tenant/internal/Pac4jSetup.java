@@ -44,6 +44,12 @@ public class Pac4jSetup implements ServletContextListener {
     @Inject
     OidcClients oidc;
 
+    @Inject
+    RequestTenantContext context;
+
+    @Inject
+    SignInAudit signInAudit;
+
     @Override
     public void contextInitialized(ServletContextEvent sce) {
         SevaFormClient form = new SevaFormClient(new SevaPasswordAuthenticator(auth));
@@ -68,8 +74,9 @@ public class Pac4jSetup implements ServletContextListener {
 
         ServletContext ctx = sce.getServletContext();
         EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
-        ctx.addFilter("SevaLoginGuard", new LoginGuardFilter(oidc)).addMappingForUrlPatterns(request, true,
-                OidcClients.CALLBACK, SignInServlet.OIDC);
+        ctx.addFilter("SevaLoginGuard", new LoginGuardFilter(oidc, context, signInAudit))
+                .addMappingForUrlPatterns(request, true, OidcClients.CALLBACK, SignInServlet.OIDC,
+                        SignInServlet.COMPLETE, SignInServlet.TOTP);
         CallbackFilter callback = new CallbackFilter(config, SignInServlet.COMPLETE);
         callback.setRenewSession(true);
         ctx.addFilter("SevaPac4jCallback", callback).addMappingForUrlPatterns(request, true, OidcClients.CALLBACK);

@@ -1,6 +1,7 @@
 package dev.seva.tenant.internal;
 
 import dev.seva.sdk.SevaException;
+import dev.seva.sdk.TenantId;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -107,7 +108,9 @@ public class SignInServlet extends HttpServlet {
     }
 
     private void completeOidc(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Optional<OidcProfile> p = profile(req, res).filter(OidcProfile.class::isInstance).map(OidcProfile.class::cast);
+        String here = context.current().map(TenantId::value).orElse(null);
+        Optional<OidcProfile> p = profile(req, res).filter(OidcProfile.class::isInstance).map(OidcProfile.class::cast)
+                .filter(x -> here != null && here.equals(x.getAttribute(OidcClients.TENANT_ATTRIBUTE)));
         AuthService.SignedIn who = null;
         if (p.isPresent() && p.get().getId() != null) {
             try {
