@@ -1,6 +1,5 @@
 package dev.seva.documents;
 
-import dev.seva.sdk.identifiers.Aadhaar;
 import dev.seva.sdk.identifiers.Cin;
 import dev.seva.sdk.identifiers.Gstin;
 import dev.seva.sdk.identifiers.Ifsc;
@@ -32,7 +31,8 @@ import java.util.regex.Pattern;
  * validates (for a GSTIN the check character makes that safe).
  *
  * <p>
- * {@link #redact(String)} masks every Aadhaar number in a text; the vault stores and serves only redacted text.
+ * {@link #redact(String, DocumentType)} masks every Aadhaar number in a text, also where OCR misread it in an Aadhaar
+ * document (see {@link AadhaarRedactor}); the vault stores and serves only redacted text.
  */
 public final class KycReader {
 
@@ -46,9 +46,6 @@ public final class KycReader {
             .compile("(?<![A-Z0-9])[LU][0-9OI]{5}[A-Z]{2}[0-9OI]{4}[A-Z]{3}[0-9OI]{6}"
                     + "(?![A-Z0-9])");
     private static final Pattern IFSC_LIKE = Pattern.compile("(?<![A-Z0-9])[A-Z]{4}[0O][A-Z0-9]{6}(?![A-Z0-9])");
-    /** four-four-four digit groups (spaces or hyphens), or twelve digits in a row */
-    private static final Pattern AADHAAR_LIKE = Pattern
-            .compile("(?<![0-9])([2-9][0-9]{3})[ \\t-]?([0-9]{4})[ \\t-]?([0-9]{4})(?![0-9])");
     private static final Pattern DATE = Pattern.compile("(?<![0-9])(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})(?![0-9])"
             + "|(?<![0-9])(\\d{4})-(\\d{2})-(\\d{2})(?![0-9])"
             + "|(?<![0-9])(\\d{1,2})[ \\-]([A-Za-z]{3,9})[ \\-,]+(\\d{4})(?![0-9])");
@@ -174,41 +171,28 @@ public final class KycReader {
         firstPan(upper, out.get(GSTIN)).ifPresent(p -> out.put(PAN, p));
         first(CIN_LIKE, upper, KycReader::cin).ifPresent(c -> out.put(CIN, c));
         first(IFSC_LIKE, upper, KycReader::ifsc).ifPresent(c -> out.put(IFSC, c));
-        firstAadhaar(text).ifPresent(a -> out.put(AADHAAR_MASKED, a.masked()));
+        AadhaarRedactor.first(text).ifPresent(a -> out.put(AADHAAR_MASKED, a.masked()));
         dates(text, out);
         return out;
     }
 
     /**
      * @param text a text
-     * @return the text with every Verhoeff-valid Aadhaar number replaced by its masked form
+     * @return the text with every Aadhaar number (Verhoeff-valid, whatever separates its groups) masked to its last
+     *         four digits
      */
     public static String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = AADHAAR_LIKE.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String digits = m.group(1) + m.group(2) + m.group(3);
-            m.appendReplacement(sb, Aadhaar.verhoeffValid(digits)
-                    ? "XXXX XXXX " + m.group(3)
-                    : Matcher.quoteReplacement(m.group()));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return AadhaarRedactor.redact(text, false);
     }
 
-    private static java.util.Optional<Aadhaar> firstAadhaar(String text) {
-        Matcher m = AADHAAR_LIKE.matcher(text);
-        while (m.find()) {
-            try {
-                return java.util.Optional.of(Aadhaar.parse(m.group(1) + m.group(2) + m.group(3)));
-            } catch (InvalidIdentifierException e) {
-                // not an Aadhaar number (a phone or account number); keep looking
-            }
-        }
-        return java.util.Optional.empty();
+    /**
+     * @param text a document's text
+     * @param type what the document is: in an {@link DocumentType#AADHAAR} every twelve digits in the 4-4-4 layout
+     *        are masked, whether or not the check digit holds (OCR misreads digits)
+     * @return the text with its Aadhaar numbers masked to their last four digits
+     */
+    public static String redact(String text, DocumentType type) {
+        return AadhaarRedactor.redact(text, type == DocumentType.AADHAAR);
     }
 
     private static java.util.Optional<String> firstGstin(String upper) {

@@ -130,7 +130,7 @@ public class DocumentPipeline implements JobHandler {
         }
         try {
             long t0 = System.nanoTime();
-            DocumentProcessor.Result r = processor.process(tmp, w.mediaType());
+            DocumentProcessor.Result r = processor.process(tmp, w.mediaType(), w.declaredType());
             documents.finish(versionId, r);
             LOG.info("Document version " + versionId + " processed in " + (System.nanoTime() - t0) / 1_000_000
                     + " ms: " + (r.failure() == null ? "READY" : "FAILED") + ", OCR " + r.ocrState()

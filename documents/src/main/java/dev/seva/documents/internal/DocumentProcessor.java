@@ -1,5 +1,6 @@
 package dev.seva.documents.internal;
 
+import dev.seva.documents.DocumentType;
 import dev.seva.documents.KycReader;
 import dev.seva.sdk.spi.OcrEngine;
 import java.awt.image.BufferedImage;
@@ -91,9 +92,11 @@ public final class DocumentProcessor {
     /**
      * @param file the plaintext file
      * @param mediaType its type, as detected at upload
+     * @param declaredType the document's type as people set it, or null: an Aadhaar declared as such is masked as
+     *        one even when its text is too poor to be classified
      * @return what was found; never throws for a bad file
      */
-    public Result process(Path file, String mediaType) {
+    public Result process(Path file, String mediaType, DocumentType declaredType) {
         try {
             Result raw;
             if (mediaType.equals("application/pdf")) {
@@ -112,9 +115,12 @@ public final class DocumentProcessor {
             if (raw.failure() != null) {
                 return raw;
             }
-            String text = KycReader.redact(clean(raw.text()));
+            KycReader.Reading reading = KycReader.read(raw.text());
+            String text = KycReader.redact(clean(raw.text()), declaredType == DocumentType.AADHAAR
+                    ? declaredType
+                    : reading.type());
             return new Result(text, raw.truncated(), raw.ocrState(), raw.ocrEngine(), raw.ocrPages(),
-                    raw.ocrConfidence(), KycReader.read(raw.text()), null);
+                    raw.ocrConfidence(), reading, null);
         } catch (IOException e) {
             return Result.failed("The file could not be read: " + brief(e));
         } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {

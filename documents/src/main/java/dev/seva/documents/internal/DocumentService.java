@@ -122,9 +122,9 @@ public class DocumentService {
     public record ContentRef(TenantId tenant, String versionId, String mediaType, long size, String fileName) {
     }
 
-    /** A version to process, as the pipeline needs it. */
+    /** A version to process, as the pipeline needs it; {@code declaredType} is null unless people set the type. */
     public record Work(String documentId, String versionId, String mediaType, DocumentStatus status,
-            DocumentVersionRecord.OcrState ocrState) {
+            DocumentVersionRecord.OcrState ocrState, DocumentType declaredType) {
     }
 
     /** A requirement as the API shows it. */
@@ -150,7 +150,7 @@ public class DocumentService {
     /** Checks the upload's fields before any byte is stored. */
     public static Validated validate(NewDocument in) {
         List<FieldError> errors = new ArrayList<>();
-        String title = in.title() == null || in.title().isBlank() ? null : in.title().strip();
+        String title = in.title() == null || in.title().isBlank() ? null : KycReader.redact(in.title().strip());
         if (title != null && title.length() > 300) {
             errors.add(new FieldError("title", "must be at most 300 characters"));
         }
@@ -195,9 +195,10 @@ public class DocumentService {
     public DocumentView create(String entityId, Validated in, StoredFile file) {
         EntityRef entity = entities.require(entityId);
         SevaPrincipal p = caller.require();
-        String title = in.title() != null
+        // the title feeds the search index: an Aadhaar number in it (or in the file's name) is kept masked
+        String title = KycReader.redact(in.title() != null
                 ? in.title()
-                : file.originalName() != null && !file.originalName().isBlank() ? file.originalName() : "Document";
+                : file.originalName() != null && !file.originalName().isBlank() ? file.originalName() : "Document");
         DocumentRecord d = new DocumentRecord(UUID.randomUUID().toString(), entity.id(), title, in.type(),
                 p.userId());
         d.expiresOn = in.expiresOn();
@@ -421,10 +422,11 @@ public class DocumentService {
                     // the full number is checked, then only its masked form is kept
                     case "aadhaar" -> normalised.put(KycReader.AADHAAR_MASKED, Aadhaar.parse(v).masked());
                     case "name" -> {
-                        if (v.length() > 200) {
+                        String masked = KycReader.redact(v);
+                        if (masked.length() > 200) {
                             throw SevaException.invalidField(name, "must be at most 200 characters");
                         }
-                        normalised.put(name, v);
+                        normalised.put(name, masked);
                     }
                     default -> normalised.put(name, LocalDate.parse(v).toString());
                 }
@@ -479,13 +481,16 @@ public class DocumentService {
             d.typeSource = "CORRECTED";
             d.retainUntil = retainUntil(d.documentType, d.createdAt);
             changed.add("documentType");
+            if (d.documentType == DocumentType.AADHAAR) {
+                maskAsAadhaar(d);
+            }
         }
         if (changes.containsKey("title")) {
-            Object t = changes.get("title");
-            if (t == null || t.toString().isBlank() || t.toString().length() > 300) {
+            String t = changes.get("title") == null ? "" : KycReader.redact(changes.get("title").toString().strip());
+            if (t.isEmpty() || t.length() > 300) {
                 throw SevaException.invalidField("title", "is required, at most 300 characters");
             }
-            d.title = t.toString().strip();
+            d.title = t;
             changed.add("title");
         }
         if (changes.containsKey("expiresOn")) {
@@ -507,6 +512,17 @@ public class DocumentService {
         d.updatedAt = OffsetDateTime.now();
         audit.record(tenant(), "DOCUMENT_UPDATED", "document", d.id, "changed " + changed);
         return view(d);
+    }
+
+    /**
+     * A document now known to be an Aadhaar letter or card: its stored text is masked again as one (every 4-4-4 group,
+     * whether or not its check digit holds), so that a number OCR misread does not stay in clear or searchable.
+     */
+    private void maskAsAadhaar(DocumentRecord d) {
+        em().createQuery("SELECT v FROM DocumentVersion v WHERE v.documentId = :d", DocumentVersionRecord.class)
+                .setParameter("d", d.id).getResultList()
+                .forEach(v -> v.textContent = KycReader.redact(v.textContent, DocumentType.AADHAAR));
+        d.searchText = KycReader.redact(d.searchText, DocumentType.AADHAAR);
     }
 
     /** A reviewer's decision on the newest version. */
@@ -729,7 +745,12 @@ public class DocumentService {
     /** @return the version to process, if it still exists (background work: no caller, no visibility check) */
     public Optional<Work> work(String versionId) {
         DocumentVersionRecord v = em().find(DocumentVersionRecord.class, versionId);
-        return Optional.ofNullable(v).map(x -> new Work(x.documentId, x.id, x.mediaType, x.status, x.ocrState));
+        if (v == null) {
+            return Optional.empty();
+        }
+        DocumentRecord d = em().find(DocumentRecord.class, v.documentId);
+        DocumentType declared = d == null || d.typeSource.equals("CLASSIFIED") ? null : d.documentType;
+        return Optional.of(new Work(v.documentId, v.id, v.mediaType, v.status, v.ocrState, declared));
     }
 
     /** @return ids of versions whose OCR waits for an engine (to process again once it is installed) */
