@@ -22,6 +22,8 @@ mkdir -p "$OUT"
 
 export SEVA_HOME="$OUT/home" SEVA_DB_EMBEDDED_PORT=$DB_PORT HTTP_PORT=$PORT HTTPS_PORT=${HTTPS_PORT:-9560}
 export SEVA_PLATFORM_ADMIN_EMAIL=bench@seva.test SEVA_PLATFORM_ADMIN_PASSWORD=bench-platform-password
+# the platform admin has a second factor: this secret is enrolled at start, platform-token.sh computes the codes
+export SEVA_PLATFORM_ADMIN_TOTP_SECRET=BENCHPLATFORMADMINTOTPSECRET2345
 export SEVA_AUTH_TOKEN_SECONDS=7200
 SERVER_NAME=seva-bench-agents
 WLP="$ROOT/reference-app/target/liberty/wlp"
@@ -60,6 +62,7 @@ echo "== start"
 ready
 echo "load average at start: $(cat /proc/loadavg)"
 
+export SEVA_PLATFORM_TOKEN="$("$ROOT/bench/platform-token.sh" "http://localhost:$PORT")"
 java -cp "$PGJAR" "$ROOT/bench/AgentsBench.java" "http://localhost:$PORT" "$SEVA_PLATFORM_ADMIN_EMAIL" \
   "$SEVA_PLATFORM_ADMIN_PASSWORD" "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" "$PAYMENTS" "$AGENTS" \
   "${PAYOUT_PERIOD_END:-}" | tee "$OUT/results.txt"

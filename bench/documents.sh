@@ -35,6 +35,8 @@ CORES=$(nproc)
 
 export SEVA_HOME="$OUT/home" SEVA_DB_EMBEDDED_PORT=$DB_PORT HTTP_PORT=$PORT HTTPS_PORT=9560
 export SEVA_PLATFORM_ADMIN_EMAIL=bench@seva.test SEVA_PLATFORM_ADMIN_PASSWORD=bench-platform-password
+# the platform admin has a second factor: this secret is enrolled at start, platform-token.sh computes the codes
+export SEVA_PLATFORM_ADMIN_TOTP_SECRET=BENCHPLATFORMADMINTOTPSECRET2345
 export SEVA_AUTH_TOKEN_SECONDS=7200
 # one worker per core, as the command line gets one process per core
 export SEVA_JOBS_THREADS=$CORES
@@ -104,6 +106,7 @@ if has a; then
 fi
 
 echo "== (a) pipeline, (c) big upload, (d) search (steps $STEPS)"
+export SEVA_PLATFORM_TOKEN="$("$ROOT/bench/platform-token.sh" "http://localhost:$PORT")"
 $BENCH api "http://localhost:$PORT" "$SEVA_PLATFORM_ADMIN_EMAIL" "$SEVA_PLATFORM_ADMIN_PASSWORD" "$PAGEDIR" \
   "$BIG_MB" "$DOCS" "jdbc:postgresql://127.0.0.1:$DB_PORT/postgres" "$PID" "$OUT" | tee "$OUT/results-acd.txt"
 if has a; then

@@ -18,6 +18,8 @@ mkdir -p "$OUT"
 
 export SEVA_HOME="$OUT/home" SEVA_DB_EMBEDDED_PORT=55467 HTTP_PORT=$PORT HTTPS_PORT=9558
 export SEVA_PLATFORM_ADMIN_EMAIL=bench@seva.test SEVA_PLATFORM_ADMIN_PASSWORD=bench-platform-password
+# the platform admin has a second factor: this secret is enrolled at start, platform-token.sh computes the codes
+export SEVA_PLATFORM_ADMIN_TOTP_SECRET=BENCHPLATFORMADMINTOTPSECRET2345
 export SEVA_AUTH_TOKEN_SECONDS=7200
 export SEVA_PAYMENTS_RAZORPAY_BASE_URL="http://127.0.0.1:$FAKE_PORT"
 # checkout schedules a reconciliation of each order; keep it out of the measurement
@@ -55,6 +57,7 @@ echo "== start"
 "$SERVER" start "$SERVER_NAME" --clean >/dev/null
 ready
 
+export SEVA_PLATFORM_TOKEN="$("$ROOT/bench/platform-token.sh" "http://localhost:$PORT")"
 LOAD="java $ROOT/bench/WebhookLoad.java http://localhost:$PORT $SEVA_PLATFORM_ADMIN_EMAIL $SEVA_PLATFORM_ADMIN_PASSWORD"
 echo "== warm-up: ${WARMUP:-30}s"
 # the warm-up does not wait for its events to be processed: the measured run starts while they drain

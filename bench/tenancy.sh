@@ -20,6 +20,8 @@ fi
 
 export SEVA_HOME="$OUT/home" SEVA_DB_EMBEDDED_PORT=55462 HTTP_PORT=$PORT HTTPS_PORT=9553 SEVA_BENCH_ENABLED=true
 export SEVA_PLATFORM_ADMIN_EMAIL=bench@seva.test SEVA_PLATFORM_ADMIN_PASSWORD=bench-platform-password
+# the platform admin has a second factor: this secret is enrolled at start, platform-token.sh computes the codes
+export SEVA_PLATFORM_ADMIN_TOTP_SECRET=BENCHPLATFORMADMINTOTPSECRET2345
 export SEVA_AUTH_TOKEN_SECONDS=7200
 SERVER="$ROOT/reference-app/target/liberty/wlp/bin/server"
 
@@ -46,6 +48,7 @@ stop
 echo "== warm start"
 t0=$(date +%s%N); "$SERVER" start seva-bench >/dev/null; warm=$(ready "$t0")
 
+export SEVA_PLATFORM_TOKEN="$("$ROOT/bench/platform-token.sh" "http://localhost:$PORT")"
 echo "== seed (idempotent)"
 java "$ROOT/bench/Seed.java" "http://localhost:$PORT" "$SEVA_PLATFORM_ADMIN_EMAIL" "$SEVA_PLATFORM_ADMIN_PASSWORD" \
   100 50 "$OUT/tenants.lua"

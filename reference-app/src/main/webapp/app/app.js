@@ -25,7 +25,7 @@ const ROUTES = {
   ...DOCUMENT_ROUTES,
   users: { title: 'Users', render: usersPage, menu: () => has('TENANT_ADMIN') },
   branding: { title: 'Branding', render: brandingPage, menu: () => has('TENANT_ADMIN') },
-  security: { title: 'Security', render: securityPage, menu: () => Boolean(me.tenant) },
+  security: { title: 'Security', render: securityPage, menu: () => Boolean(me.tenant) || has('PLATFORM_ADMIN') },
   platform: { title: 'Tenants', render: platformPage, menu: () => has('PLATFORM_ADMIN') },
   ...PAYMENTS_ROUTES,
   ...AGENTS_ROUTES,
@@ -48,12 +48,12 @@ async function start() {
     setNavigated();
     route();
   });
-  if (!me.tenant && routeName() === '') {
-    location.replace('#/platform');
-    return;
-  }
   if (me.totpEnrolmentRequired === true && routeName() !== 'security') {
     location.replace('#/security');
+    return;
+  }
+  if (!me.tenant && routeName() === '') {
+    location.replace('#/platform');
     return;
   }
   route();
@@ -457,7 +457,9 @@ function securityPage(ticket) {
   render(ticket, h('h1', { tabindex: '-1', text: title }),
     me.totpEnrolmentRequired === true
       ? h('p', { id: 'totp-required', class: 'banner', role: 'alert',
-        text: 'Your firm requires two-step sign-in for your role. Set it up to continue.' })
+        text: me.tenant
+          ? 'Your firm requires two-step sign-in for your role. Set it up to continue.'
+          : 'Platform admins must use two-step sign-in. Set it up to continue.' })
       : null,
     h('section', { class: 'card' },
       h('p', { text: 'With two-step sign-in, signing in asks for a code from an authenticator app on your phone '

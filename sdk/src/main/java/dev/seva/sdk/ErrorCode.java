@@ -147,8 +147,16 @@ public enum ErrorCode {
      * {@code seva_csrf} cookie (or a sign-out form without the matching {@code csrf} field).
      */
     CSRF_FAILED("CSRF_FAILED", 403, "CSRF check failed"),
-    /** The tenant requires a second factor for staff; this user must enrol TOTP before anything else. */
+    /**
+     * The tenant requires a second factor for staff (or the caller is a platform admin, who always needs one); this
+     * user must enrol TOTP before anything else.
+     */
     TOTP_ENROLMENT_REQUIRED("TOTP_ENROLMENT_REQUIRED", 403, "Second factor enrolment required"),
+    /**
+     * A tenant's OIDC issuer (or a URL its discovery document names) is not {@code https}, or resolves to a private,
+     * link-local, loopback or otherwise internal address: the server does not call inside its own network.
+     */
+    OIDC_ISSUER_NOT_ALLOWED("OIDC_ISSUER_NOT_ALLOWED", 400, "OIDC issuer not allowed"),
 
     // --- agents and commissions (issue 6)
     /** The new parent agent is in the agent's own downline (or is the agent): the tree would get a cycle. */

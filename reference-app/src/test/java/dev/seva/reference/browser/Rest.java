@@ -96,7 +96,7 @@ final class Rest {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String email = "admin@" + slug + ".in";
         String password = "pw-" + slug + "-secret";
-        call("POST", "/api/v1/platform/tenants", null, token(null, PLATFORM_EMAIL, PLATFORM_PASSWORD),
+        call("POST", "/api/v1/platform/tenants", null, dev.seva.reference.it.PlatformAdmin.token(),
                 Json.createObjectBuilder().add("slug", slug).add("name", name).add("adminEmail", email)
                         .add("adminPassword", password).build().toString())
                 .expect(201);

@@ -161,8 +161,9 @@ final class Api {
                 .str("accessToken");
     }
 
+    /** @return the platform admin's shared token (password and second factor: {@link PlatformAdmin}) */
     static String platformToken() {
-        return token(Tenant.NONE, PLATFORM_EMAIL, PLATFORM_PASSWORD);
+        return PlatformAdmin.token();
     }
 
     /** A fresh tenant with its admin, under a unique slug. */

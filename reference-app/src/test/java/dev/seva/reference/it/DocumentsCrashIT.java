@@ -101,8 +101,8 @@ class DocumentsCrashIT {
         props.add("seva.documents.sweep-minutes=600");
         Files.write(DIR.resolve("bootstrap.properties"), props);
         start();
-        String platform = field(call("POST", "/api/v1/auth/token", null, null, "{\"email\":\"" + Api.PLATFORM_EMAIL
-                + "\",\"password\":\"" + Api.PLATFORM_PASSWORD + "\"}", 200), "accessToken");
+        // the copied bootstrap properties configure the same admin and TOTP secret on this server's own database
+        String platform = PlatformAdmin.signIn(BASE);
         slug = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         call("POST", "/api/v1/platform/tenants", null, platform, "{\"slug\":\"" + slug + "\",\"name\":\"Crash"
                 + " test\",\"adminEmail\":\"admin@" + slug + ".in\",\"adminPassword\":\"crash-password-1\","

@@ -52,6 +52,10 @@ final class FakeOidcIssuer implements AutoCloseable {
     private final RSAKey key;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private volatile User next;
+    /** Fields of the discovery document to replace (or add), for tests of what the server accepts in it. */
+    final Map<String, String> discoveryOverrides = new ConcurrentHashMap<>();
+    /** How often the discovery document was fetched. */
+    final java.util.concurrent.atomic.AtomicInteger discoveryFetches = new java.util.concurrent.atomic.AtomicInteger();
     /** What the token endpoint refused, for the tests to look at. */
     final List<String> refusals = new CopyOnWriteArrayList<>();
 
@@ -62,12 +66,17 @@ final class FakeOidcIssuer implements AutoCloseable {
                 .generate();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/.well-known/openid-configuration", ex -> send(ex, 200, """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",
-                 "jwks_uri":"%1$s/jwks","response_types_supported":["code"],"subject_types_supported":["public"],
-                 "id_token_signing_alg_values_supported":["RS256"],"scopes_supported":["openid","profile","email"],
-                 "token_endpoint_auth_methods_supported":["client_secret_basic"],
-                 "code_challenge_methods_supported":["S256"]}""".formatted(issuer)));
+        server.createContext("/.well-known/openid-configuration", ex -> {
+            var doc = jakarta.json.Json.createObjectBuilder(jakarta.json.Json.createReader(new java.io.StringReader("""
+                    {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",
+                     "jwks_uri":"%1$s/jwks","response_types_supported":["code"],"subject_types_supported":["public"],
+                     "id_token_signing_alg_values_supported":["RS256"],"scopes_supported":["openid","profile","email"],
+                     "token_endpoint_auth_methods_supported":["client_secret_basic"],
+                     "code_challenge_methods_supported":["S256"]}""".formatted(issuer))).readObject());
+            discoveryOverrides.forEach(doc::add);
+            discoveryFetches.incrementAndGet();
+            send(ex, 200, doc.build().toString());
+        });
         server.createContext("/jwks", ex -> send(ex, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);

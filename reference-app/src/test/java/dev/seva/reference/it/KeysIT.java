@@ -75,6 +75,9 @@ class KeysIT {
                 one("SELECT encode(wrapped_key, 'hex') FROM tenant_data_key WHERE tenant_id = ?", t.id()));
         // the secret sealed before the rotation opens: the data key is the same, only its wrapping changed
         post("/api/v1/me/totp/confirm", t.t(), t.adminToken(), "{\"code\":\"" + code(secret) + "\"}").expect(200);
+        // the platform admins' TOTP secrets, which the master key wraps directly, are re-wrapped too and still open
+        assertEquals("0", one("SELECT count(*) FROM platform_admin_totp WHERE master_key_id <> ?", now));
+        Api.get("/api/v1/platform/tenants", Api.Tenant.NONE, PlatformAdmin.signIn(Api.BASE)).expect(200);
     }
 
     @Test

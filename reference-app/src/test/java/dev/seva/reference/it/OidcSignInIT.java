@@ -31,8 +31,9 @@ class OidcSignInIT {
         idpB = new FakeOidcIssuer("seva-b", "secret-of-b-" + System.nanoTime());
         a = Api.newTenant("oidca");
         b = Api.newTenant("oidcb");
-        configure(a, idpA, false);
-        configure(b, idpB, false);
+        // these tenants link staff by verified e-mail too (off by default: see onlyClientsAreLinkedByEmail...)
+        configure(a, idpA, false, true);
+        configure(b, idpB, false, true);
     }
 
     @AfterAll
@@ -51,6 +52,11 @@ class OidcSignInIT {
     static void configure(Api.TestTenant t, FakeOidcIssuer idp, boolean allowSignUp) {
         Api.call("PUT", "/api/v1/tenant/oidc-settings", t.t(), t.adminToken(), settings(idp, allowSignUp)).expect(
                 200);
+    }
+
+    static void configure(Api.TestTenant t, FakeOidcIssuer idp, boolean allowSignUp, boolean linkStaffByEmail) {
+        Api.call("PUT", "/api/v1/tenant/oidc-settings", t.t(), t.adminToken(), Json.createObjectBuilder(settings(idp,
+                allowSignUp)).add("linkStaffByEmail", linkStaffByEmail).build()).expect(200);
     }
 
     static String path(String location) {
@@ -240,7 +246,7 @@ class OidcSignInIT {
         assertEquals(java.util.List.of("issuer", "clientId", "clientSecret"), put.apply("{\"enabled\":true}")
                 .fields());
         put.apply("{\"enabled\":true,\"issuer\":\"http://idp.example\",\"clientId\":\"x\",\"clientSecret\":\"y\"}")
-                .problem(400, "VALIDATION_FAILED");
+                .problem(400, "OIDC_ISSUER_NOT_ALLOWED");
         put.apply("{\"enabled\":true,\"issuer\":\"https://idp.example?x=1\",\"clientId\":\"x\",\"clientSecret\":\"y\"}")
                 .problem(400, "VALIDATION_FAILED");
         put.apply("{}").problem(400, "VALIDATION_FAILED");
@@ -279,6 +285,145 @@ class OidcSignInIT {
         var audit = Api.get("/api/v1/audit-events?size=200", t.t(), t.adminToken()).expect(200).body();
         assertTrue(audit.contains("OIDC_SETTINGS_UPDATED"));
         assertFalse(audit.contains(secret));
+    }
+
+    @Test
+    void aUserWithASecondFactorIsAskedForTheCodeAfterTheProvider() {
+        var client = Api.newUser(a, "CLIENT");
+        String secret = Api.post("/api/v1/me/totp", a.t(), client.token(), "{}").expect(200).str("secret");
+        Api.post("/api/v1/me/totp/confirm", a.t(), client.token(), Json.createObjectBuilder().add("code", TotpCodes
+                .now(secret)).build()).expect(200);
+
+        Browser br = Browser.forTenant(a.slug());
+        signIn(br, idpA, new FakeOidcIssuer.User("totp-" + client.id(), client.email(), true, "T"), "/app/entities")
+                .redirectsTo("/login/totp.html");
+        assertFalse(br.cookies.containsKey("seva_token"));
+        br.get("/api/v1/me").problem(401, "AUTHENTICATION_REQUIRED");
+        // the provider's sign-in alone completes nothing when taken to the completion step again
+        var again = br.get("/login/oidc");
+        assertFalse(br.cookies.containsKey("seva_token"), "signed in without the code: " + again.status());
+        br.form("/login/totp", BrowserSignInIT.fields("code", "000000")).redirectsTo(
+                "/login/totp.html?error=TOTP_INVALID");
+        br.form("/login/totp", BrowserSignInIT.fields("code", TotpCodes.at(secret, 1))).redirectsTo(
+                "/app/entities");
+        assertEquals(client.id(), br.get("/api/v1/me").expect(200).str("userId"));
+        var audit = Api.get("/api/v1/audit-events?size=200", a.t(), a.adminToken()).expect(200).body();
+        assertTrue(audit.contains("LOGIN_TOTP_REQUIRED"), audit);
+
+        // the half-done sign-in is bound to its tenant's host
+        Browser half = Browser.forTenant(a.slug());
+        signIn(half, idpA, new FakeOidcIssuer.User("totp-" + client.id(), client.email(), true, "T"), null)
+                .redirectsTo("/login/totp.html");
+        Browser elsewhere = Browser.forTenant(b.slug());
+        elsewhere.cookies.putAll(half.cookies);
+        elsewhere.form("/login/totp", BrowserSignInIT.fields("code", TotpCodes.at(secret, 2))).redirectsTo(
+                "/login/?error=SIGN_IN_EXPIRED");
+        assertFalse(elsewhere.cookies.containsKey("seva_token"));
+    }
+
+    @Test
+    void totpRequiredForStaffAppliesToOidcSignIns() throws Exception {
+        var t = Api.newTenant("oidcpol");
+        try (FakeOidcIssuer idp = new FakeOidcIssuer("seva-pol", "pol-secret")) {
+            configure(t, idp, false, true);
+            String adminSecret = Api.post("/api/v1/me/totp", t.t(), t.adminToken(), "{}").expect(200).str("secret");
+            Api.post("/api/v1/me/totp/confirm", t.t(), t.adminToken(), Json.createObjectBuilder().add("code",
+                    TotpCodes.now(adminSecret)).build()).expect(200);
+            Api.call("PUT", "/api/v1/tenant/security-settings", t.t(), t.adminToken(),
+                    "{\"totpRequiredForStaff\":true}").expect(200);
+            var staff = Api.newUser(t, "STAFF");
+            Browser br = Browser.forTenant(t.slug());
+            signIn(br, idp, new FakeOidcIssuer.User("pol-" + staff.id(), staff.email(), true, "S"), null)
+                    .redirectsTo("/app/");
+            assertTrue(br.get("/api/v1/me").expect(200).json().asJsonObject().getBoolean("totpEnrolmentRequired"));
+            br.get("/api/v1/entities").problem(403, "TOTP_ENROLMENT_REQUIRED");
+        }
+    }
+
+    @Test
+    void onlyClientsAreLinkedByEmailUnlessTheTenantTurnsOnLinkingForStaff() throws Exception {
+        var t = Api.newTenant("oidclink");
+        try (FakeOidcIssuer idp = new FakeOidcIssuer("seva-link", "link-secret")) {
+            configure(t, idp, false);
+            assertFalse(Api.get("/api/v1/tenant/oidc-settings", t.t(), t.adminToken()).expect(200).obj()
+                    .getBoolean("linkStaffByEmail"));
+            var client = Api.newUser(t, "CLIENT");
+            var staff = Api.newUser(t, "STAFF");
+            var agent = Api.newUser(t, "AGENT");
+            signIn(Browser.forTenant(t.slug()), idp, new FakeOidcIssuer.User("c-" + client.id(), client.email(),
+                    true, "C"), null).redirectsTo("/app/");
+            for (String email : java.util.List.of(staff.email(), agent.email(), t.adminEmail())) {
+                Browser br = Browser.forTenant(t.slug());
+                signIn(br, idp, new FakeOidcIssuer.User("x-" + email, email, true, "X"), null).redirectsTo(
+                        "/login/?error=OIDC_FAILED");
+                assertFalse(br.cookies.containsKey("seva_token"), email);
+            }
+
+            // turned on: staff are linked, a TENANT_ADMIN never
+            configure(t, idp, false, true);
+            assertTrue(Api.get("/api/v1/tenant/oidc-settings", t.t(), t.adminToken()).expect(200).obj()
+                    .getBoolean("linkStaffByEmail"));
+            Browser sb = Browser.forTenant(t.slug());
+            signIn(sb, idp, new FakeOidcIssuer.User("s-" + staff.id(), staff.email(), true, "S"), null).redirectsTo(
+                    "/app/");
+            assertEquals(staff.id(), sb.get("/api/v1/me").expect(200).str("userId"));
+            signIn(Browser.forTenant(t.slug()), idp, new FakeOidcIssuer.User("adm", t.adminEmail(), true, "A"), null)
+                    .redirectsTo("/login/?error=OIDC_FAILED");
+
+            // turned off again: identities linked before keep working
+            configure(t, idp, false, false);
+            Browser again = Browser.forTenant(t.slug());
+            signIn(again, idp, new FakeOidcIssuer.User("s-" + staff.id(), "whatever@else.in", false, "S"), null)
+                    .redirectsTo("/app/");
+            assertEquals(staff.id(), again.get("/api/v1/me").expect(200).str("userId"));
+            var audit = Api.get("/api/v1/audit-events?size=200", t.t(), t.adminToken()).expect(200).body();
+            assertTrue(audit.contains("oidc: a TENANT_ADMIN is never linked automatically"), audit);
+            assertTrue(audit.contains("oidc: only clients are linked by e-mail here"), audit);
+        }
+    }
+
+    @Test
+    void issuersThatReachInsideTheNetworkAreRefusedWhenSaved() {
+        var t = Api.newTenant("oidcnet");
+        for (String issuer : java.util.List.of("http://idp.example", "https://169.254.169.254",
+                "https://169.254.169.254/latest/meta-data", "https://[::ffff:169.254.169.254]",
+                "https://[::ffff:a9fe:a9fe]", "https://[::169.254.169.254]", "https://10.1.2.3", "https://172.16.0.1",
+                "https://192.168.0.10/realms/x", "https://[fe80::1]", "https://[fd00::1]", "https://0.0.0.0",
+                "https://[::]", "https://100.64.0.1", "ftp://idp.example")) {
+            var r = Api.call("PUT", "/api/v1/tenant/oidc-settings", t.t(), t.adminToken(), Json.createObjectBuilder()
+                    .add("enabled", true).add("issuer", issuer).add("clientId", "x").add("clientSecret", "y")
+                    .build());
+            r.problem(400, "OIDC_ISSUER_NOT_ALLOWED");
+            assertTrue(r.str("detail").length() > 10, r.body());
+        }
+        assertFalse(Api.get("/api/v1/tenant/oidc-settings", t.t(), t.adminToken()).expect(200).obj().getBoolean(
+                "enabled"));
+    }
+
+    @Test
+    void discoveryDocumentsThatPointInsideTheNetworkAreRefused() throws Exception {
+        var t = Api.newTenant("oidcdisc");
+        var client = Api.newUser(t, "CLIENT");
+        try (FakeOidcIssuer idp = new FakeOidcIssuer("seva-disc", "disc-secret")) {
+            java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+            bad.put("token_endpoint", "http://169.254.169.254/latest/meta-data/");
+            bad.put("jwks_uri", "https://10.0.0.1/jwks");
+            bad.put("authorization_endpoint", "http://idp.example/authorize");
+            bad.put("userinfo_endpoint", "https://[::ffff:192.168.1.1]/userinfo");
+            bad.put("end_session_endpoint", "https://[fd12::1]/logout");
+            for (var e : bad.entrySet()) {
+                idp.discoveryOverrides.clear();
+                idp.discoveryOverrides.put(e.getKey(), e.getValue());
+                configure(t, idp, false); // saved again: the tenant's client is built anew
+                int fetched = idp.discoveryFetches.get();
+                Browser.forTenant(t.slug()).get("/login/oidc").redirectsTo("/login/?error=OIDC_FAILED");
+                assertTrue(idp.discoveryFetches.get() > fetched, "the document was fetched for " + e.getKey());
+            }
+            idp.discoveryOverrides.clear();
+            configure(t, idp, false);
+            signIn(Browser.forTenant(t.slug()), idp, new FakeOidcIssuer.User("d-" + client.id(), client.email(), true,
+                    "D"), null).redirectsTo("/app/");
+        }
     }
 
     /** URL encoding for assertions. */

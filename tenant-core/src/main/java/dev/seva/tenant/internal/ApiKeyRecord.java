@@ -66,6 +66,10 @@ public class ApiKeyRecord {
         return scopes;
     }
 
+    String getCreatedBy() {
+        return createdBy;
+    }
+
     OffsetDateTime getCreatedAt() {
         return createdAt;
     }

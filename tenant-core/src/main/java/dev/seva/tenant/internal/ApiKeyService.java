@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * API keys: {@code seva_<key id>_<secret>}, shown once; the secret's SHA-256 is kept. A key acts for its tenant only
- * (it is looked up under the tenant's RLS setting) and only within its scopes ({@link ApiKeyScopes}).
+ * (it is looked up under the tenant's RLS setting), only within its scopes ({@link ApiKeyScopes}) and only while the
+ * TENANT_ADMIN who created it is one (active, not deleted, still TENANT_ADMIN), checked on every call.
  */
 @ApplicationScoped
 @Transactional
@@ -127,7 +128,8 @@ public class ApiKeyService {
     /**
      * @param presented the value after {@code ApiKey } in the Authorization header
      * @return the key's principal and scopes
-     * @throws SevaException {@code API_KEY_INVALID} when it is malformed, unknown in this tenant, or revoked
+     * @throws SevaException {@code API_KEY_INVALID} when it is malformed, unknown in this tenant, revoked, or its
+     *         creator is no longer an active tenant admin
      */
     public Authenticated authenticate(String presented) {
         var m = presented == null ? null : KEY.matcher(presented.strip());
@@ -145,6 +147,12 @@ public class ApiKeyService {
             throw invalid();
         }
         ApiKeyRecord r = found.get();
+        // a key acts only while the tenant admin who made it is one: active, not deleted, still TENANT_ADMIN
+        UserRecord creator = ems.tenant().find(UserRecord.class, r.getCreatedBy());
+        if (creator == null || !creator.isActive() || !creator.getRoles().contains(Role.TENANT_ADMIN)) {
+            throw new SevaException(ErrorCode.API_KEY_INVALID,
+                    "The API key's creator is no longer an active tenant admin; the key acts for no one.");
+        }
         OffsetDateTime now = Timestamps.now();
         if (r.getLastUsedAt() == null || r.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
             r.used(now);

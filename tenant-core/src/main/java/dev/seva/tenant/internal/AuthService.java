@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Password (and, where the user turned it on, TOTP) sign-in for the token endpoint and the browser's sign-in form
- * (through Pac4j). With a tenant it signs in that tenant's users; with none, platform admins.
+ * (through Pac4j). With a tenant it signs in that tenant's users; with none, platform admins (whose TOTP is
+ * {@link PlatformAdminTotp}'s).
  * An unknown e-mail, a wrong password and a disabled user get the same answer after the same work (a dummy hash is
  * verified), every attempt is audited, and too many failures for an account or from an address are answered 429
  * (see {@link Throttles}) before any password is checked.
@@ -48,6 +49,9 @@ public class AuthService {
 
     @Inject
     Throttles throttles;
+
+    @Inject
+    PlatformAdminTotp platformTotp;
 
     /** Who signed in: enough to mint their token. {@code tenant} is null for platform admins. */
     public record SignedIn(String userId, String email, Set<Role> roles, TenantId tenant) implements Serializable {
@@ -94,8 +98,10 @@ public class AuthService {
         }
         if (tenant.isEmpty()) {
             Optional<PlatformAdminRecord> admin = platformAdmins.find(normalised);
-            boolean ok = hasher.verify(password, admin.map(PlatformAdminRecord::getPasswordHash).orElse(null));
-            return outcome(TenantId.PLATFORM, normalised, ok && admin.isPresent(),
+            boolean ok = hasher.verify(password, admin.map(PlatformAdminRecord::getPasswordHash).orElse(null))
+                    && admin.isPresent() && platformCodeOk(normalised,
+                            platformTotp.check(admin.get().getId(), totp));
+            return outcome(TenantId.PLATFORM, normalised, ok,
                     () -> new SignedIn(admin.get().getId(), normalised, EnumSet.of(Role.PLATFORM_ADMIN), null));
         }
         List<UserRecord> users = ems.tenant()
@@ -130,13 +136,19 @@ public class AuthService {
      * @return who signed in; 401 INVALID_CREDENTIALS for a wrong, used or missing code, 429 when throttled
      */
     public SignedIn secondFactor(String email, String code) {
-        TenantId tenant = context.current().orElseThrow(
-                () -> new SevaException(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password."));
+        TenantId tenant = context.current().orElse(TenantId.PLATFORM);
         try {
             throttles.checkSignIn(tenant, email, context.clientIp());
         } catch (Throttles.Limited e) {
             audit.recordAs(tenant, email, "LOGIN_THROTTLED", "user", email, null);
             throw e;
+        }
+        if (context.current().isEmpty()) {
+            Optional<PlatformAdminRecord> admin = platformAdmins.find(email);
+            boolean ok = admin.isPresent() && code != null && !code.isBlank()
+                    && platformTotp.check(admin.get().getId(), code.strip()) == TotpService.Check.PASSED;
+            return outcome(tenant, email, ok,
+                    () -> new SignedIn(admin.get().getId(), email, EnumSet.of(Role.PLATFORM_ADMIN), null));
         }
         Optional<UserRecord> user = ems.tenant()
                 .createQuery("SELECT u FROM User u WHERE u.email = :e", UserRecord.class).setParameter("e", email)
@@ -145,6 +157,16 @@ public class AuthService {
                 && totp.check(user.get().getId(), code.strip()) == TotpService.Check.PASSED;
         return outcome(tenant, email, ok,
                 () -> new SignedIn(user.get().getId(), email, user.get().getRoles(), tenant));
+    }
+
+    /** @return whether a platform admin's second factor passed (or is not enrolled yet); TOTP_REQUIRED when missing */
+    private boolean platformCodeOk(String email, TotpService.Check check) {
+        if (check == TotpService.Check.MISSING) {
+            audit.recordAs(TenantId.PLATFORM, email, "LOGIN_TOTP_REQUIRED", "user", email, null);
+            throw new SevaException(ErrorCode.TOTP_REQUIRED,
+                    "Enter the 6-digit code from your authenticator app (or a recovery code) as totp.");
+        }
+        return check != TotpService.Check.FAILED;
     }
 
     /** @return the e-mail as users are looked up by: stripped, lower case */

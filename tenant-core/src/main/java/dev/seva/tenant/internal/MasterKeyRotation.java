@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Rotates the master key: a new key becomes current, then every tenant's data keys are re-wrapped with it, one
- * tenant per transaction. Encrypted data is never rewritten. Idempotent: run again after a failure, it re-wraps what
+ * tenant per transaction, and the platform admins' TOTP secrets (which the master key wraps directly). Encrypted data is never rewritten. Idempotent: run again after a failure, it re-wraps what
  * is left. The old key file stays until the operator deletes it.
  */
 @ApplicationScoped
@@ -28,6 +28,9 @@ public class MasterKeyRotation {
     @Inject
     DataKeyStore store;
 
+    @Inject
+    PlatformAdminTotp platformTotp;
+
     /** @return the new key id and what was re-wrapped */
     public Rotated rotate() {
         String id;
@@ -41,8 +44,10 @@ public class MasterKeyRotation {
         for (TenantId t : all) {
             keys += store.rewrap(t);
         }
+        int secrets = platformTotp.rewrap();
         tenants.recordPlatformEvent("MASTER_KEY_ROTATED", "master-key", id,
-                all.size() + " tenants, " + keys + " data keys re-wrapped");
+                all.size() + " tenants, " + keys + " data keys and " + secrets
+                        + " platform admins' TOTP secrets re-wrapped");
         return new Rotated(id, all.size(), keys);
     }
 }

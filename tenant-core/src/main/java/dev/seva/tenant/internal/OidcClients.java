@@ -1,8 +1,11 @@
 package dev.seva.tenant.internal;
 
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.seva.sdk.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +14,16 @@ import org.pac4j.core.http.callback.QueryParameterCallbackUrlResolver;
 import org.pac4j.core.http.url.DefaultUrlResolver;
 import org.pac4j.oidc.client.OidcClient;
 import org.pac4j.oidc.config.OidcConfiguration;
+import org.pac4j.oidc.metadata.StaticOidcOpMetadataResolver;
 
 /**
  * Each tenant's Pac4j {@link OidcClient}, built at request time from its settings ({@link OidcSettingsService}) and
  * kept per tenant until the settings change (their version is compared on every use, so a change on any node is
  * seen at the next sign-in; a provider that cannot be reached is not tried again for 30 seconds). Two tenants thus talk to two providers at the same time, each through its own client,
  * on its own host. Authorization code flow with state, nonce and PKCE (when the provider offers S256); the ID
- * token's signature (provider's JWKS), issuer, audience, expiry and nonce are checked by Pac4j.
+ * token's signature (provider's JWKS), issuer, audience, expiry and nonce are checked by Pac4j. Every call to the
+ * provider goes through {@link OidcProviderAccess}: https (or allowed loopback) only, no internal addresses, no
+ * redirects; the discovery document is fetched and checked there when the client is built.
  */
 @ApplicationScoped
 public class OidcClients {
@@ -28,10 +34,11 @@ public class OidcClients {
     static final String TENANT_ATTRIBUTE = "seva_tenant";
     /** Where identity providers and the sign-in form come back to. */
     static final String CALLBACK = "/callback";
-    private static final int TIMEOUT_MILLIS = 5000;
-
     @Inject
     RequestTenantContext context;
+
+    @Inject
+    OidcProviderAccess access;
 
     @Inject
     OidcSettingsService settings;
@@ -83,15 +90,25 @@ public class OidcClients {
         return Optional.of(b.client());
     }
 
-    private static OidcClient build(TenantId tenant, OidcSettingsService.Snapshot s, String secret) {
-        OidcConfiguration oc = new OidcConfiguration();
-        oc.setDiscoveryURI(s.issuer() + "/.well-known/openid-configuration");
+    private OidcClient build(TenantId tenant, OidcSettingsService.Snapshot s, String secret) {
+        OIDCProviderMetadata metadata;
+        try {
+            // fetched and checked by Seva (OidcProviderAccess), not by Pac4j: no discovery URI is given to Pac4j
+            metadata = access.discover(s.issuer());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        OidcConfiguration oc = access.configuration();
         oc.setClientId(s.clientId());
         oc.setSecret(secret);
         oc.setScope("openid profile email");
         oc.setUseNonce(true);
-        oc.setConnectTimeout(TIMEOUT_MILLIS);
-        oc.setReadTimeout(TIMEOUT_MILLIS);
+        oc.setConnectTimeout(OidcProviderAccess.TIMEOUT_MILLIS);
+        oc.setReadTimeout(OidcProviderAccess.TIMEOUT_MILLIS);
+        oc.setResourceRetriever(access.retriever());
+        StaticOidcOpMetadataResolver resolver = new StaticOidcOpMetadataResolver(oc, metadata);
+        oc.setOpMetadataResolver(resolver);
+        resolver.init(); // Pac4j initialises only a resolver it made itself
         OidcClient c = new OidcClient(oc);
         c.setName(NAME);
         c.setCallbackUrl(CALLBACK);

@@ -28,6 +28,8 @@ public class OidcSettingsRecord {
     private String label;
     @Column(name = "allow_sign_up")
     private boolean allowSignUp;
+    @Column(name = "link_staff_by_email")
+    private boolean linkStaffByEmail;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
     @Version
@@ -41,12 +43,14 @@ public class OidcSettingsRecord {
         this.updatedAt = Timestamps.now();
     }
 
-    void apply(boolean enabled, String issuer, String clientId, String label, boolean allowSignUp) {
+    void apply(boolean enabled, String issuer, String clientId, String label, boolean allowSignUp,
+            boolean linkStaffByEmail) {
         this.enabled = enabled;
         this.issuer = issuer;
         this.clientId = clientId;
         this.label = label;
         this.allowSignUp = allowSignUp;
+        this.linkStaffByEmail = linkStaffByEmail;
         this.updatedAt = Timestamps.now();
     }
 
@@ -81,6 +85,10 @@ public class OidcSettingsRecord {
 
     boolean isAllowSignUp() {
         return allowSignUp;
+    }
+
+    boolean isLinkStaffByEmail() {
+        return linkStaffByEmail;
     }
 
     long getVersion() {

@@ -10,23 +10,21 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * A tenant's OpenID Connect provider (TENANT_ADMIN edits it): issuer, client id, client secret (sealed under the
  * tenant's data key with {@link TenantCrypto}, never shown again), the sign-in button's label and whether a first
- * sign-in by an unknown (verified) e-mail creates a CLIENT user. The issuer must be {@code https}, except on the
- * loopback address (test issuers).
+ * sign-in by an unknown (verified) e-mail creates a CLIENT user, and whether staff too (never a TENANT_ADMIN) are
+ * linked by verified e-mail at their first sign-in. The issuer must be {@code https} at a public address
+ * ({@link OidcProviderAccess}; 400 {@code OIDC_ISSUER_NOT_ALLOWED} otherwise).
  */
 @ApplicationScoped
 @Transactional
 public class OidcSettingsService {
 
     static final String DEFAULT_LABEL = "Sign in with your organisation";
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     @Inject
     TenantEntityManagers ems;
@@ -40,14 +38,17 @@ public class OidcSettingsService {
     @Inject
     TenantCrypto crypto;
 
+    @Inject
+    OidcProviderAccess access;
+
     /** The settings as the API shows them: the secret only as "is set". */
     public record OidcSettingsView(boolean enabled, String issuer, String clientId, boolean clientSecretSet,
-            String label, boolean allowSignUp) {
+            String label, boolean allowSignUp, boolean linkStaffByEmail) {
     }
 
     /** The update: {@code clientSecret} absent or null keeps the stored one. */
     public record NewOidcSettings(Boolean enabled, String issuer, String clientId, String clientSecret, String label,
-            Boolean allowSignUp) {
+            Boolean allowSignUp, Boolean linkStaffByEmail) {
     }
 
     /** What the sign-in page offers. */
@@ -59,13 +60,13 @@ public class OidcSettingsService {
 
     /** The stored settings, secret still sealed. */
     record Snapshot(String id, boolean enabled, String issuer, String clientId, String sealedSecret, String label,
-            boolean allowSignUp, long version) {
+            boolean allowSignUp, boolean linkStaffByEmail, long version) {
     }
 
     /** @return the request tenant's settings (disabled defaults when never set) */
     public OidcSettingsView get() {
         return find(tenant.require()).map(OidcSettingsService::view)
-                .orElseGet(() -> new OidcSettingsView(false, null, null, false, DEFAULT_LABEL, false));
+                .orElseGet(() -> new OidcSettingsView(false, null, null, false, DEFAULT_LABEL, false, false));
     }
 
     /** Replaces the settings. */
@@ -99,18 +100,22 @@ public class OidcSettingsService {
             }
         }
         check.throwIfAny();
+        if (issuer != null) {
+            access.checkIssuer(URI.create(issuer));
+        }
         OidcSettingsRecord r = existing.orElseGet(() -> {
             OidcSettingsRecord n = new OidcSettingsRecord(UUID.randomUUID().toString());
             ems.tenant().persist(n);
             return n;
         });
         r.apply(enabled, issuer, clientId, label == null ? DEFAULT_LABEL : label,
-                Boolean.TRUE.equals(body.allowSignUp()));
+                Boolean.TRUE.equals(body.allowSignUp()), Boolean.TRUE.equals(body.linkStaffByEmail()));
         if (secret != null) {
             r.sealedSecret(crypto.sealToText(t, secret, aad(r.getId())));
         }
         audit.record(t, "OIDC_SETTINGS_UPDATED", "tenant", t.value(), "enabled " + enabled + ", issuer " + issuer
-                + ", clientId " + clientId + ", allowSignUp " + r.isAllowSignUp()
+                + ", clientId " + clientId + ", allowSignUp " + r.isAllowSignUp() + ", linkStaffByEmail "
+                + r.isLinkStaffByEmail()
                 + (secret != null ? ", client secret replaced" : ""));
         return view(r);
     }
@@ -124,7 +129,7 @@ public class OidcSettingsService {
     /** @return the tenant's stored settings */
     Optional<Snapshot> snapshot(TenantId t) {
         return find(t).map(r -> new Snapshot(r.getId(), r.isEnabled(), r.getIssuer(), r.getClientId(),
-                r.getClientSecretSealed(), r.getLabel(), r.isAllowSignUp(), r.getVersion()));
+                r.getClientSecretSealed(), r.getLabel(), r.isAllowSignUp(), r.isLinkStaffByEmail(), r.getVersion()));
     }
 
     /** @return the client secret in clear, for building the tenant's client */
@@ -150,11 +155,9 @@ public class OidcSettingsService {
         v = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
         try {
             URI u = new URI(v);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-            boolean ok = u.getRawQuery() == null && u.getRawFragment() == null && u.getRawUserInfo() == null
-                    && !host.isEmpty()
-                    && ("https".equals(scheme) || "http".equals(scheme) && LOOPBACK.contains(host));
+            // the scheme and the address are OidcProviderAccess's to judge (OIDC_ISSUER_NOT_ALLOWED)
+            boolean ok = u.isAbsolute() && u.getRawQuery() == null && u.getRawFragment() == null
+                    && u.getRawUserInfo() == null && u.getHost() != null && !u.getHost().isEmpty();
             if (!ok) {
                 check.add("issuer", "must be the provider's https URL (no query or fragment)");
                 return null;
@@ -168,6 +171,6 @@ public class OidcSettingsService {
 
     private static OidcSettingsView view(OidcSettingsRecord r) {
         return new OidcSettingsView(r.isEnabled(), r.getIssuer(), r.getClientId(), r.getClientSecretSealed() != null,
-                r.getLabel(), r.isAllowSignUp());
+                r.getLabel(), r.isAllowSignUp(), r.isLinkStaffByEmail());
     }
 }

@@ -17,8 +17,10 @@ import java.util.UUID;
 /**
  * Turns an identity the tenant's OIDC provider vouched for into a Seva user. An identity seen before (issuer +
  * subject) signs in as the user it was linked to. A first sign-in links to the active user with the same e-mail,
- * but only when the provider says the e-mail is verified ({@code email_verified: true}); with no such user it is
- * refused, unless the tenant allows sign-up, which creates a CLIENT user. Every outcome is audited.
+ * but only when the provider says the e-mail is verified ({@code email_verified: true}) and only a CLIENT user —
+ * staff (MANAGER, STAFF, AUDITOR, AGENT) too when the tenant turned on {@code linkStaffByEmail}, a TENANT_ADMIN never;
+ * with no such user it is refused, unless the tenant allows sign-up, which creates a CLIENT user. A user with a second
+ * factor is not signed in yet: the browser is asked for the code, as after a password. Every outcome is audited.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = SevaException.class)
@@ -36,8 +38,20 @@ public class OidcSignIn {
     @Inject
     AuditLog audit;
 
-    /** @return who signed in; 401 INVALID_CREDENTIALS when refused */
-    public AuthService.SignedIn signIn(String subject, String email, Boolean emailVerified, String name) {
+    @Inject
+    SecuritySettingsService security;
+
+    /**
+     * The outcome of an accepted identity.
+     *
+     * @param who the user it signs in
+     * @param secondFactorDue whether the user has a second factor, whose code must come before the sign-in completes
+     */
+    public record Result(AuthService.SignedIn who, boolean secondFactorDue) {
+    }
+
+    /** @return who signs in, and whether their second factor is still due; 401 INVALID_CREDENTIALS when refused */
+    public Result signIn(String subject, String email, Boolean emailVerified, String name) {
         TenantId t = tenant.require();
         String who = email == null ? "oidc:" + subject : AuthService.normalise(email);
         OidcSettingsService.Snapshot s = settings.snapshot(t).filter(OidcSettingsService.Snapshot::enabled)
@@ -59,6 +73,10 @@ public class OidcSignIn {
                     .setParameter("e", normalised).getResultList().stream().findFirst();
             if (byEmail.isPresent()) {
                 user = byEmail.get();
+                String refusal = linkRefusal(user.getRoles(), s.linkStaffByEmail());
+                if (refusal != null) {
+                    throw refuse(t, who, refusal);
+                }
             } else if (s.allowSignUp() && normalised.length() <= 254) {
                 String display = name == null || name.isBlank() ? normalised : name.strip();
                 user = new UserRecord(UUID.randomUUID().toString(), normalised,
@@ -78,8 +96,24 @@ public class OidcSignIn {
         if (user == null || !user.isActive()) {
             throw refuse(t, who, "the linked user is gone or disabled");
         }
+        AuthService.SignedIn signedIn = new AuthService.SignedIn(user.getId(), user.getEmail(), user.getRoles(), t);
+        if (security.hasSecondFactor(t, user.getId())) {
+            audit.recordAs(t, user.getEmail(), "LOGIN_TOTP_REQUIRED", "user", user.getEmail(), "oidc");
+            return new Result(signedIn, true);
+        }
         audit.recordAs(t, user.getEmail(), "LOGIN_SUCCEEDED", "user", user.getEmail(), "oidc");
-        return new AuthService.SignedIn(user.getId(), user.getEmail(), user.getRoles(), t);
+        return new Result(signedIn, false);
+    }
+
+    /** @return why an existing user with these roles is not linked to a new identity by e-mail, or null */
+    static String linkRefusal(java.util.Set<Role> roles, boolean linkStaffByEmail) {
+        if (roles.contains(Role.TENANT_ADMIN)) {
+            return "a TENANT_ADMIN is never linked automatically";
+        }
+        if (!linkStaffByEmail && !EnumSet.of(Role.CLIENT).containsAll(roles)) {
+            return "only clients are linked by e-mail here";
+        }
+        return null;
     }
 
     private SevaException refuse(TenantId t, String who, String reason) {

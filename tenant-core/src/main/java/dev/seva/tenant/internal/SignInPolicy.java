@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether a signed-in user must enrol a second factor before doing anything else: their tenant requires TOTP for
- * staff ({@code TENANT_ADMIN, MANAGER, STAFF, AUDITOR}) and they have none. Asked on every API call, so the tenant's
+ * staff ({@code TENANT_ADMIN, MANAGER, STAFF, AUDITOR}) and they have none; or they are a platform admin, who must
+ * always have one ({@link PlatformAdminTotp}). Asked on every API call, so the tenant's
  * setting is cached for {@code seva.auth.policy-cache-seconds} (default 5; a change on this node applies at once)
  * and users known to have a second factor are remembered (it cannot be turned off).
  */
@@ -29,6 +30,9 @@ public class SignInPolicy {
     SecuritySettingsService settings;
 
     @Inject
+    PlatformAdminTotp platformTotp;
+
+    @Inject
     @ConfigProperty(name = "seva.auth.policy-cache-seconds", defaultValue = "5")
     long cacheSeconds;
 
@@ -40,7 +44,11 @@ public class SignInPolicy {
 
     /** @return whether this principal must enrol TOTP first */
     public boolean enrolmentRequired(SevaPrincipal p) {
-        if (p.tenant().isEmpty() || p.roles().stream().noneMatch(STAFF::contains)) {
+        if (p.tenant().isEmpty()) {
+            return p.roles().contains(Role.PLATFORM_ADMIN) && !remembered("platform/" + p.userId(),
+                    () -> platformTotp.enrolled(p.userId()));
+        }
+        if (p.roles().stream().noneMatch(STAFF::contains)) {
             return false;
         }
         TenantId t = p.tenant().get();
@@ -53,18 +61,22 @@ public class SignInPolicy {
         if (!c.required()) {
             return false;
         }
-        String key = t.value() + "/" + p.userId();
+        return !remembered(t.value() + "/" + p.userId(), () -> settings.hasSecondFactor(t, p.userId()));
+    }
+
+    /** @return whether the user has a second factor, remembered once seen (it cannot be turned off) */
+    private boolean remembered(String key, java.util.function.BooleanSupplier lookUp) {
         if (enrolled.contains(key)) {
-            return false;
+            return true;
         }
-        if (settings.hasSecondFactor(t, p.userId())) {
+        if (lookUp.getAsBoolean()) {
             if (enrolled.size() > MAX_REMEMBERED) {
                 enrolled.clear();
             }
             enrolled.add(key);
-            return false;
+            return true;
         }
-        return true;
+        return false;
     }
 
     /** Drops the cached setting of a tenant (it just changed). */

@@ -22,9 +22,10 @@ import org.pac4j.oidc.profile.OidcProfile;
  * the HTTP session and answers 303 to the page the user wanted (a safe {@code /app/} path) or {@code /app/}.
  * <ul>
  * <li>{@code GET /login/complete}: after Pac4j accepted the sign-in form (no second factor due).</li>
- * <li>{@code POST /login/totp} (field {@code code}): the second factor of a pending form sign-in.</li>
+ * <li>{@code POST /login/totp} (field {@code code}): the second factor of a pending form or OIDC sign-in.</li>
  * <li>{@code GET /login/oidc}: after the tenant's identity provider signed the user in (Pac4j's OIDC client ran in
- * front of it), once the identity is linked to a Seva user.</li>
+ * front of it), once the identity is linked to a Seva user; a user with a second factor is sent to the code page
+ * instead, with the pending sign-in in the session as after a password.</li>
  * </ul>
  */
 @WebServlet(name = "SevaSignIn", urlPatterns = {SignInServlet.COMPLETE, SignInServlet.TOTP, SignInServlet.OIDC})
@@ -111,21 +112,31 @@ public class SignInServlet extends HttpServlet {
         String here = context.current().map(TenantId::value).orElse(null);
         Optional<OidcProfile> p = profile(req, res).filter(OidcProfile.class::isInstance).map(OidcProfile.class::cast)
                 .filter(x -> here != null && here.equals(x.getAttribute(OidcClients.TENANT_ATTRIBUTE)));
-        AuthService.SignedIn who = null;
+        OidcSignIn.Result result = null;
         if (p.isPresent() && p.get().getId() != null) {
             try {
-                who = oidc.signIn(p.get().getId(), p.get().getEmail(), p.get().getEmailVerified(),
+                result = oidc.signIn(p.get().getId(), p.get().getEmail(), p.get().getEmailVerified(),
                         p.get().getDisplayName());
             } catch (SevaException e) {
-                who = null;
+                result = null;
             }
         }
-        if (who == null) {
+        if (result == null) {
             BrowserSession.end(req, res);
             BrowserSession.seeOther(res, BrowserSession.loginError("OIDC_FAILED"));
             return;
         }
-        finish(req, res, who, req.getParameter("next"));
+        if (result.secondFactorDue()) {
+            // as after a right password: the provider's profile leaves the session, only the code completes it
+            new ProfileManager(new JEEContext(req, res), new JEESessionStore()).removeProfiles();
+            req.getSession(true).setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(result.who().email(),
+                    req.getHeader("Host"), System.currentTimeMillis(), BrowserSession.safeNext(req.getParameter(
+                            "next"))));
+            req.changeSessionId(); // a fresh id for the half-signed-in session
+            BrowserSession.seeOther(res, BrowserSession.TOTP_PAGE);
+            return;
+        }
+        finish(req, res, result.who(), req.getParameter("next"));
     }
 
     private void finish(HttpServletRequest req, HttpServletResponse res, AuthService.SignedIn who, String next)

@@ -29,6 +29,9 @@ public class TokenIssuer {
     JwtKeys keys;
 
     @Inject
+    TokenValidity validity;
+
+    @Inject
     @ConfigProperty(name = "seva.auth.issuer")
     String issuer;
 
@@ -48,9 +51,11 @@ public class TokenIssuer {
     public Issued issue(String userId, String email, Set<Role> roles, TenantId tenant) {
         RSAKey key = keys.signing();
         long now = System.currentTimeMillis();
+        // not before the user's last change (disabled, role removed, new password): see TokenValidity
+        long issuedAt = validity.issuedAt(tenant == null ? TenantId.PLATFORM : tenant, userId, now / 1000) * 1000;
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(userId).audience(audience)
                 .claim("upn", email).claim("groups", roles.stream().map(Role::name).sorted().toList())
-                .issueTime(new Date(now)).expirationTime(new Date(now + ttlSeconds * 1000))
+                .issueTime(new Date(Math.max(now, issuedAt))).expirationTime(new Date(now + ttlSeconds * 1000))
                 .jwtID(UUID.randomUUID().toString());
         if (tenant != null) {
             claims.claim("tenant", tenant.value());

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The tenant's users, managed by its TENANT_ADMINs. */
+/**
+ * The tenant's users, managed by its TENANT_ADMINs. Disabling or deleting a user, removing a role or setting a password
+ * ends the user's tokens issued until then ({@link TokenValidity}).
+ */
 @ApplicationScoped
 @Transactional
 public class UserService {
@@ -37,6 +40,9 @@ public class UserService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    TokenValidity validity;
 
     /** What the API shows of a user; never the password hash. */
     public record UserView(String id, String email, String name, List<String> roles, String status,
@@ -120,6 +126,9 @@ public class UserService {
             throw new SevaException(ErrorCode.LAST_TENANT_ADMIN,
                     "This is the tenant's last active administrator; make another one first.");
         }
+        // what was granted before must not outlive the change in tokens already issued
+        boolean endTokens = password != null || ("DISABLED".equals(status) && u.isActive())
+                || (roles != null && !roles.containsAll(u.getRoles()));
         if (name != null) {
             u.setName(name);
         }
@@ -131,6 +140,9 @@ public class UserService {
         }
         if (status != null) {
             u.setStatus(status);
+        }
+        if (endTokens) {
+            validity.endTokensOf(tenant.require(), u.getId());
         }
         audit.record(tenant.require(), "USER_UPDATED", "user", u.getId(),
                 "changed " + patch.keySet().stream().filter(k -> !k.equals("password") || password != null)
@@ -151,6 +163,7 @@ public class UserService {
         EntityManager em = ems.tenant();
         em.createQuery("DELETE FROM Membership m WHERE m.userId = :u").setParameter("u", u.getId()).executeUpdate();
         em.remove(u);
+        validity.endTokensOf(tenant.require(), u.getId());
         audit.record(tenant.require(), "USER_DELETED", "user", u.getId(), null);
     }
 

@@ -8,6 +8,7 @@ import dev.seva.tenant.internal.BrowserSession;
 import dev.seva.tenant.internal.CurrentUser;
 import dev.seva.tenant.internal.RevokedTokens;
 import dev.seva.tenant.internal.SignInPolicy;
+import dev.seva.tenant.internal.TokenValidity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,12 +25,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * After {@link AccessFilter}, for resources that need a role and a signed-in caller:
  * <ol>
- * <li>a token that was signed out ({@link RevokedTokens}) is refused: 401 {@code AUTHENTICATION_REQUIRED};</li>
+ * <li>a token that was signed out ({@link RevokedTokens}), or issued before its user was disabled, deleted, lost a
+ * role or got a new password ({@link TokenValidity}), is refused: 401 {@code AUTHENTICATION_REQUIRED};</li>
  * <li>a state-changing call authenticated by the {@code seva_token} cookie (no {@code Authorization} header) must
  * echo the {@code seva_csrf} cookie in {@code X-CSRF-Token} (double submit, compared in constant time), otherwise
  * 403 {@code CSRF_FAILED}. Calls with an {@code Authorization} header are exempt: another site's page cannot set
  * one without the CORS permission Seva never gives.</li>
- * <li>a staff user of a tenant that requires a second factor, who has none yet ({@link SignInPolicy}), may only
+ * <li>a staff user of a tenant that requires a second factor, or a platform admin, who has none yet
+ * ({@link SignInPolicy}), may only
  * enrol: every call but {@code /me}, {@code /me/totp}, {@code /me/totp/confirm}, {@code /auth/*} and
  * {@code /branding} is answered 403 {@code TOTP_ENROLMENT_REQUIRED}.</li>
  * </ol>
@@ -53,6 +56,9 @@ public class BrowserSessionFilter implements ContainerRequestFilter {
     RevokedTokens revoked;
 
     @Inject
+    TokenValidity validity;
+
+    @Inject
     SignInPolicy policy;
 
     @Inject
@@ -66,9 +72,15 @@ public class BrowserSessionFilter implements ContainerRequestFilter {
             return; // public, or an API key (ApiKeyFilter): neither a browser's nor a person's sign-in
         }
         String jti = jwt.getTokenID();
-        if (jti != null && revoked.isRevoked(tenant.current().orElse(TenantId.PLATFORM), jti)) {
+        TenantId chain = tenant.current().orElse(TenantId.PLATFORM);
+        if (jti != null && revoked.isRevoked(chain, jti)) {
             throw new SevaException(ErrorCode.AUTHENTICATION_REQUIRED,
                     "This sign-in has ended (signed out). Sign in again.");
+        }
+        if (validity.ended(chain, jwt.getSubject(), jwt.getIssuedAtTime())) {
+            throw new SevaException(ErrorCode.AUTHENTICATION_REQUIRED,
+                    "This sign-in has ended: the account changed since (disabled, deleted, a role removed or a new"
+                            + " password). Sign in again.");
         }
         if (!SAFE.contains(ctx.getMethod()) && ctx.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 && !BrowserSession.csrfMatches(
@@ -79,8 +91,9 @@ public class BrowserSessionFilter implements ContainerRequestFilter {
         }
         if (!allowedBeforeEnrolment(ctx.getUriInfo().getPath())
                 && currentUser.get().map(policy::enrolmentRequired).orElse(false)) {
-            throw new SevaException(ErrorCode.TOTP_ENROLMENT_REQUIRED,
-                    "This firm requires a second factor for staff: enrol one first (POST /api/v1/me/totp).");
+            throw new SevaException(ErrorCode.TOTP_ENROLMENT_REQUIRED, tenant.current().isPresent()
+                    ? "This firm requires a second factor for staff: enrol one first (POST /api/v1/me/totp)."
+                    : "Platform admins must have a second factor: enrol one first (POST /api/v1/me/totp).");
         }
     }
 

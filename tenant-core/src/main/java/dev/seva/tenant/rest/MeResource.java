@@ -56,12 +56,13 @@ public class MeResource {
     @RolesAllowed({Role.Names.PLATFORM_ADMIN, Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF,
             Role.Names.AGENT, Role.Names.CLIENT, Role.Names.AUDITOR})
     @Operation(summary = "The signed-in user, their roles and their business entities; totpEnrolmentRequired when"
-            + " the tenant requires a second factor of staff and this user has none yet")
+            + " the tenant requires a second factor of staff (or this is a platform admin) and this user has none yet")
     public Me me() {
         SevaPrincipal p = currentUser.require();
         List<String> roles = p.roles().stream().map(Role::name).sorted().toList();
         if (context.current().isEmpty()) {
-            return new Me(p.userId(), p.email(), "Platform admin", roles, null, List.of(), false);
+            return new Me(p.userId(), p.email(), "Platform admin", roles, null, List.of(),
+                    policy.enrolmentRequired(p));
         }
         UserService.UserView u;
         try {

@@ -29,7 +29,8 @@ public class OidcSettingsResource {
 
     /** @return the settings, without the secret */
     @GET
-    @Operation(summary = "The tenant's OIDC provider: {enabled, issuer, clientId, clientSecretSet, label, allowSignUp}")
+    @Operation(summary = "The tenant's OIDC provider: {enabled, issuer, clientId, clientSecretSet, label, allowSignUp,"
+            + " linkStaffByEmail}")
     public OidcSettingsService.OidcSettingsView get() {
         return settings.get();
     }
@@ -39,7 +40,9 @@ public class OidcSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the OIDC provider: {enabled, issuer (https), clientId, clientSecret (write-only, stored"
             + " encrypted; omit to keep), label, allowSignUp (a first sign-in by an unknown verified e-mail creates a"
-            + " CLIENT user)}")
+            + " CLIENT user), linkStaffByEmail (a first sign-in links by verified e-mail staff too, not only CLIENT"
+            + " users; never a TENANT_ADMIN)}; an issuer that is not https or resolves to a private, link-local or"
+            + " loopback address: 400 OIDC_ISSUER_NOT_ALLOWED")
     public OidcSettingsService.OidcSettingsView put(OidcSettingsService.NewOidcSettings body) {
         return settings.update(body);
     }

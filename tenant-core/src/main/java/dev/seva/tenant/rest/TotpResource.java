@@ -2,6 +2,9 @@ package dev.seva.tenant.rest;
 
 import dev.seva.sdk.Role;
 import dev.seva.sdk.SevaException;
+import dev.seva.sdk.SevaPrincipal;
+import dev.seva.tenant.internal.CurrentUser;
+import dev.seva.tenant.internal.PlatformAdminTotp;
 import dev.seva.tenant.internal.TotpService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The signed-in user's TOTP second factor (RFC 6238, SHA-1, 6 digits, 30 s). */
+/** The signed-in user's (or platform admin's) TOTP second factor (RFC 6238, SHA-1, 6 digits, 30 s). */
 @Path("me/totp")
 @RequestScoped
-@RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF, Role.Names.AGENT, Role.Names.CLIENT,
-        Role.Names.AUDITOR})
+@RolesAllowed({Role.Names.PLATFORM_ADMIN, Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF,
+        Role.Names.AGENT, Role.Names.CLIENT, Role.Names.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Auth")
 @SecurityRequirement(name = "bearer")
@@ -28,6 +31,12 @@ public class TotpResource {
 
     @Inject
     TotpService totp;
+
+    @Inject
+    PlatformAdminTotp platformTotp;
+
+    @Inject
+    CurrentUser currentUser;
 
     /** A code to confirm enrolment with. */
     public record Code(String code) {
@@ -41,7 +50,8 @@ public class TotpResource {
     @POST
     @Operation(summary = "Start TOTP enrolment: a new secret and its otpauth URI (409 when already on)")
     public TotpService.Enrolment enrol() {
-        return totp.enrol();
+        SevaPrincipal p = currentUser.require();
+        return p.tenant().isEmpty() ? platformTotp.enrol(p) : totp.enrol();
     }
 
     /** Confirms enrolment. */
@@ -53,6 +63,10 @@ public class TotpResource {
         if (body == null || body.code() == null || body.code().isBlank()) {
             throw SevaException.invalidField("code", "is required");
         }
-        return new RecoveryCodes(totp.confirm(body.code()));
+        SevaPrincipal p = currentUser.require();
+        return new RecoveryCodes(p.tenant().isEmpty()
+                ? platformTotp.confirm(p, body.code())
+                : totp.confirm(body
+                        .code()));
     }
 }
