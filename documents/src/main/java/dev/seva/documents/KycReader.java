@@ -36,6 +36,15 @@ import java.util.regex.Pattern;
  */
 public final class KycReader {
 
+    /**
+     * The version of {@link #redact}'s rules. <b>Bump it whenever they change</b> (what is masked, not how the code
+     * reads): at its next start an upgraded Seva masks every tenant's stored text, titles, file names and fields again,
+     * once per version (the redaction rescan, {@code documents.redaction.rescan}). {@code RedactionVersionTest} pins
+     * what the rules do to a fixed set of texts and fails when they change under the same version. 1 was the
+     * Verhoeff-valid numbers with single separators; 2 is {@link AadhaarRedactor}.
+     */
+    public static final int REDACTION_VERSION = 2;
+
     /** Field names of {@link Reading#fields()}. */
     public static final String PAN = "pan", GSTIN = "gstin", CIN = "cin", IFSC = "ifsc",
             AADHAAR_MASKED = "aadhaarMasked", DATES = "dates";

@@ -26,6 +26,18 @@ public interface Tenants {
     List<TenantId> activeIds();
 
     /**
+     * @return the ids of every tenant, suspended ones too, for one-off work that must reach all of them (a job of a
+     *         suspended tenant waits until it is reactivated)
+     */
+    List<TenantId> allIds();
+
+    /**
+     * @param slug a tenant's slug
+     * @return that tenant, if it exists (suspended or not)
+     */
+    Optional<TenantInfo> findBySlug(String slug);
+
+    /**
      * @return the firm's staff contact e-mail of the current tenant (its branding's support e-mail), if it has one:
      *         where notifications about a client's affairs are copied to
      */

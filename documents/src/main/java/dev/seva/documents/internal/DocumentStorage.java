@@ -1,5 +1,6 @@
 package dev.seva.documents.internal;
 
+import dev.seva.documents.KycReader;
 import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
@@ -238,7 +239,8 @@ public class DocumentStorage {
             return null;
         }
         String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        // shown back and sent as the download's name: an Aadhaar number in it is kept masked, as in the title
+        base = KycReader.redact(base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip());
         return base.isEmpty() ? null : base.length() > 255 ? base.substring(base.length() - 255) : base;
     }
 

@@ -3,6 +3,7 @@ package dev.seva.tenant.internal;
 import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
+import dev.seva.sdk.spi.TenantResolver.TenantReference;
 import dev.seva.tenant.Plan;
 import dev.seva.tenant.TenantInfo;
 import dev.seva.tenant.Tenants;
@@ -38,6 +39,16 @@ public class DefaultTenants implements Tenants {
     @Override
     public List<TenantId> activeIds() {
         return tenants.activeIds();
+    }
+
+    @Override
+    public List<TenantId> allIds() {
+        return tenants.allIds();
+    }
+
+    @Override
+    public Optional<TenantInfo> findBySlug(String slug) {
+        return slug == null ? Optional.empty() : tenants.find(TenantReference.slug(slug)).map(DefaultTenants::info);
     }
 
     @Override
