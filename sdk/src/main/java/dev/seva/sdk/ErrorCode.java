@@ -102,6 +102,11 @@ public enum ErrorCode {
     INTERNAL_ERROR("INTERNAL_ERROR", 500, "Internal error"),
     /** A dependency (the database) is not available. */
     SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503, "Service unavailable"),
+    /**
+     * Every password check of this node is taken (each Argon2 check holds about 19 MiB, so they run behind a bounded
+     * number of permits) and none came free in time; retry after the seconds in {@code Retry-After}.
+     */
+    SIGN_IN_BUSY("SIGN_IN_BUSY", 503, "Sign-in busy"),
 
     // --- documents (the vault)
     /** An Aadhaar number that is malformed or fails its Verhoeff check digit. */

@@ -25,4 +25,16 @@ public interface AuditTrail {
      * before anyone is signed in (a failed login).
      */
     void recordAs(TenantId tenant, String actor, String action, String targetType, String targetId, String details);
+
+    /**
+     * For failures anyone can cause without signing in (a forged webhook, a wrong password): recorded like
+     * {@link #record} when it is the first of its action from the request's client address within the aggregation
+     * window ({@code seva.audit.repeat-window-seconds}); later ones in that window are only counted, and written
+     * together as one {@code <action>_REPEATED} event ({@code details} starting {@code count=N}) when it ends.
+     */
+    void recordRepeated(TenantId tenant, String action, String targetType, String targetId, String details);
+
+    /** {@link #recordRepeated} with an explicit actor (a failed sign-in's e-mail). */
+    void recordRepeatedAs(TenantId tenant, String actor, String action, String targetType, String targetId,
+            String details);
 }

@@ -9,7 +9,6 @@ import dev.seva.tenant.Plan;
 import dev.seva.tenant.TenantCrypto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +38,8 @@ import org.eclipse.microprofile.config.Config;
  * <p>
  * <b>Integrity on reads.</b> Every 256 KiB segment is authenticated before a byte of it is released, so a reader
  * never gets altered bytes. Files up to {@code seva.documents.verify-before-send-bytes} (default 8 MiB) are decrypted
- * completely before the answer starts, so tampering is answered with a clean {@code 409 DOCUMENT_INTEGRITY_FAILED}.
+ * completely before the answer starts, so tampering is answered with a clean {@code 409 DOCUMENT_INTEGRITY_FAILED};
+ * the checked copy waits in an encrypted temporary file ({@link SendBuffer}), not in the heap.
  * Larger files are checked on their first segment before the answer starts and streamed after; tampering further in
  * aborts the transfer (the announced {@code Content-Length} is not reached, so clients see a failed download, never
  * wrong content), and is logged.
@@ -153,20 +153,9 @@ public class DocumentStorage {
         try {
             plain = crypto.decrypting(tenant, blobs.open(tenant, versionId), aad(versionId));
             if (size <= verifyAll) {
-                ByteArrayOutputStream all = new ByteArrayOutputStream((int) Math.max(32, size));
-                plain.transferTo(all);
+                SendBuffer checked = SendBuffer.fill(crypto, tenant, plain);
                 plain.close();
-                return new Verified() {
-                    @Override
-                    public void writeTo(OutputStream out) throws IOException {
-                        all.writeTo(out);
-                    }
-
-                    @Override
-                    public void close() {
-                        // nothing held
-                    }
-                };
+                return checked;
             }
             java.io.PushbackInputStream p = new java.io.PushbackInputStream(plain, CHUNK);
             byte[] first = p.readNBytes(CHUNK);

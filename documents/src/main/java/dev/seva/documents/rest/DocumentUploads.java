@@ -66,7 +66,7 @@ class DocumentUploads {
             throw new SevaException(ErrorCode.DOCUMENT_TOO_LARGE, "The file is larger than the "
                     + DocumentStorage.human(limit) + " your firm's plan allows (limit: " + limit + " bytes).");
         }
-        return MultipartUpload.read(body, contentType, length, "file",
+        return MultipartUpload.read(body, contentType, length, limit + OVERHEAD, "file",
                 (in, name) -> storage.store(tenant.id(), in, name, limit),
                 f -> storage.discard(tenant.id(), f.versionId()));
     }

@@ -13,6 +13,7 @@ import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.core.RequestContext;
 
 /**
@@ -33,6 +34,12 @@ final class MultipartUpload {
     }
 
     private static final int MAX_FIELD = 2000;
+    /**
+     * The most parts a body may have: the file and a few fields are all an upload needs (the streaming parser, unlike
+     * its {@code parseRequest}, does not enforce Commons FileUpload's own file-count limit). Each part's header block is
+     * limited by the parser itself to 512 bytes ({@code MultipartInput.DEFAULT_PART_HEADER_SIZE_MAX}).
+     */
+    static final int MAX_PARTS = 16;
 
     private MultipartUpload() {
     }
@@ -55,8 +62,11 @@ final class MultipartUpload {
         }
     }
 
-    static <T> Parsed<T> read(InputStream body, String contentType, long contentLength, String fileField,
-            FileConsumer<T> consumer, java.util.function.Consumer<T> discard) throws IOException {
+    /**
+     * @param maxBytes the most bytes the whole body may have (also when it is sent chunked, without a length)
+     */
+    static <T> Parsed<T> read(InputStream body, String contentType, long contentLength, long maxBytes,
+            String fileField, FileConsumer<T> consumer, java.util.function.Consumer<T> discard) throws IOException {
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
             throw new SevaException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the file as multipart/form-data.");
         }
@@ -88,10 +98,17 @@ final class MultipartUpload {
         };
         Map<String, String> fields = new HashMap<>();
         T file = null;
+        int parts = 0;
         try {
-            FileItemInputIterator it = new Parser().getItemIterator(ctx);
+            Parser parser = new Parser();
+            parser.setSizeMax(maxBytes);
+            FileItemInputIterator it = parser.getItemIterator(ctx);
             while (it.hasNext()) {
                 FileItemInput item = it.next();
+                if (++parts > MAX_PARTS) {
+                    throw new SevaException(ErrorCode.PAYLOAD_TOO_LARGE, "A multipart body has at most " + MAX_PARTS
+                            + " parts: the file and its fields.");
+                }
                 if (item.isFormField()) {
                     try (InputStream in = item.getInputStream()) {
                         byte[] b = in.readNBytes(MAX_FIELD + 1);
@@ -111,6 +128,13 @@ final class MultipartUpload {
                 }
                 // other file parts are skipped (the iterator drains them)
             }
+        } catch (FileUploadSizeException e) {
+            discardQuietly(file, discard);
+            if (e.getPermitted() == maxBytes) {
+                throw new SevaException(ErrorCode.PAYLOAD_TOO_LARGE, "The multipart body is larger than allowed.");
+            }
+            // a part's header block over the parser's limit
+            throw new SevaException(ErrorCode.MALFORMED_REQUEST, "The multipart body is malformed.");
         } catch (FileUploadException e) {
             discardQuietly(file, discard);
             throw new SevaException(ErrorCode.MALFORMED_REQUEST, "The multipart body is malformed.");

@@ -97,10 +97,13 @@ public class WebhookIntake {
         return new Received(null, false);
     }
 
-    /** Records a rejected delivery in the audit trail (its own transaction). */
+    /**
+     * Records a rejected delivery in the audit trail (its own transaction): anyone can post forged webhooks, so
+     * rejections from one address are aggregated (the first at once, the rest counted into one summary event).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void auditRejected(String eventIdHeader, int bytes) {
-        audit.record(tenants.current().id(), "WEBHOOK_REJECTED", "webhook", eventIdHeader == null
+        audit.recordRepeated(tenants.current().id(), "WEBHOOK_REJECTED", "webhook", eventIdHeader == null
                 ? null
                 : eventIdHeader.substring(0, Math.min(64, eventIdHeader.length())),
                 "signature missing or invalid, "

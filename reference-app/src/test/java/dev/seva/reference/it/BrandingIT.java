@@ -116,4 +116,56 @@ class BrandingIT {
         Api.call("DELETE", "/api/v1/tenant/branding/logo", t.t(), t.adminToken(), null).expect(204);
         assertEquals("NOT_FOUND", code(getLogo(t)));
     }
+
+    /** A valid PNG of {@code w} x {@code h} black pixels (1-bit grey): tiny on the wire, huge once decoded. */
+    private static byte[] blankPng(int w, int h) throws Exception {
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+            byte[] row = new byte[1 + (w + 7) / 8]; // filter byte 0, then the bits
+            for (int y = 0; y < h; y++) {
+                z.write(row);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 1).put((byte) 0).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws Exception {
+        var crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(type.getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aLogoIsMeasuredFromItsHeaderAndRefusedOverTheLimitBeforeDecoding() throws Exception {
+        var t = Api.newTenant("bigLogo".toLowerCase());
+        byte[] huge = blankPng(30_000, 30_000);
+        assertTrue(huge.length < 256 * 1024, huge.length + " bytes");
+        // ImageIO reads it: a valid image
+        try (var in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(huge))) {
+            var reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            assertEquals(30_000, reader.getWidth(0));
+            reader.dispose();
+        }
+        long started = System.nanoTime();
+        var refused = putLogo(t, t.adminToken(), huge, "image/png");
+        assertEquals(413, refused.statusCode(), new String(refused.body(), StandardCharsets.UTF_8));
+        assertEquals("PAYLOAD_TOO_LARGE", code(refused));
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(10),
+                "refused from the header, without decoding 900 megapixels");
+        assertEquals("NOT_FOUND", code(getLogo(t)));
+        // a logo within the limit is still accepted
+        assertEquals(200, putLogo(t, t.adminToken(), blankPng(2048, 512), "image/png").statusCode());
+    }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Whatever goes wrong, the client gets problem+json with a stable code, never HTML or a stack trace. */
@@ -57,5 +58,24 @@ class ErrorsIT {
         assertTrue(r.statusCode() == 415, r.statusCode() + " " + r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(r.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""), r.body());
+    }
+
+    @Test
+    void aPageBeyondTheLargestOffsetIsAProblemOnEveryList() {
+        var t = Api.newTenant("paging");
+        String agent = UUID.randomUUID().toString();
+        for (String list : java.util.List.of("/api/v1/users", "/api/v1/audit-events", "/api/v1/entities",
+                "/api/v1/api-keys", "/api/v1/documents", "/api/v1/invoices", "/api/v1/webhooks/razorpay/events",
+                "/api/v1/agents", "/api/v1/agents/" + agent + "/ledger", "/api/v1/leads", "/api/v1/payout-runs")) {
+            for (String query : java.util.List.of("?page=2147483647&size=200", "?page=2147483647",
+                    "?page=99999999999", "?page=abc", "?page=0&size=x")) {
+                call("GET", list + query, t.t(), t.adminToken(), null).problem(400, "VALIDATION_FAILED");
+            }
+            call("GET", list + "?page=0&size=20", t.t(), t.adminToken(), null).expect(list.contains(agent)
+                    ? 404
+                    : 200);
+        }
+        call("GET", "/api/v1/platform/tenants?page=2147483647&size=200", Tenant.NONE, Api.platformToken(), null)
+                .problem(400, "VALIDATION_FAILED");
     }
 }

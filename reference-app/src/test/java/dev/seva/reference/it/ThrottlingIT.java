@@ -42,12 +42,14 @@ class ThrottlingIT {
         post("/api/v1/platform/tenants", Tenant.NONE, Api.platformToken(), Json.createObjectBuilder()
                 .add("slug", slug).add("name", "Free firm").add("adminEmail", "a@" + slug + ".in")
                 .add("adminPassword", "free-plan-password").add("plan", "FREE").build()).expect(201);
+        // the plan's budget is spent by the firm's signed-in users (anonymous calls have a budget of their own)
+        String admin = Api.token(Tenant.header(slug), "a@" + slug + ".in", "free-plan-password");
         Thread.sleep(1100);
         var pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Api.Res>> calls = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
-                calls.add(pool.submit(() -> get("/api/v1/me", Tenant.header(slug), null)));
+                calls.add(pool.submit(() -> get("/api/v1/me", Tenant.header(slug), admin)));
             }
             boolean limited = false;
             for (Future<Api.Res> f : calls) {
@@ -57,7 +59,7 @@ class ThrottlingIT {
                     assertTrue(r.raw().headers().firstValue("Retry-After").isPresent());
                     limited = true;
                 } else {
-                    r.problem(401, "AUTHENTICATION_REQUIRED");
+                    r.expect(200);
                 }
             }
             assertTrue(limited, "80 requests at once exceed the FREE plan's 20 per second");
@@ -65,6 +67,6 @@ class ThrottlingIT {
             pool.shutdownNow();
         }
         Thread.sleep(1100);
-        get("/api/v1/me", Tenant.header(slug), null).problem(401, "AUTHENTICATION_REQUIRED");
+        get("/api/v1/me", Tenant.header(slug), admin).expect(200);
     }
 }

@@ -5,6 +5,7 @@ import dev.seva.sdk.TenantId;
 import dev.seva.tenant.AuditTrail;
 import dev.seva.tenant.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import java.util.UUID;
 /**
  * The audit trail: appends to a tenant's hash chain inside the caller's transaction (serialised per tenant by a
  * transaction-scoped advisory lock, so that concurrent writers cannot fork the chain), lists it and verifies it.
+ * Anonymous failures are aggregated per client address ({@link AuditRepeats}).
  */
 @ApplicationScoped
 public class AuditLog implements AuditTrail {
@@ -28,6 +30,9 @@ public class AuditLog implements AuditTrail {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuditRepeats repeats;
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(TenantId tenant, String action, String targetType, String targetId, String details) {
@@ -39,6 +44,37 @@ public class AuditLog implements AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAs(TenantId tenant, String actor, String action, String targetType, String targetId,
             String details) {
+        append(tenant, actor, action, targetType, targetId, request.clientIp(), request.requestId(), details);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRepeated(TenantId tenant, String action, String targetType, String targetId, String details) {
+        String actor = currentUser.get().map(SevaPrincipal::email).orElse("anonymous");
+        recordRepeatedAs(tenant, actor, action, targetType, targetId, details);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRepeatedAs(TenantId tenant, String actor, String action, String targetType, String targetId,
+            String details) {
+        if (repeats.firstOfWindow(tenant, action, targetId)) {
+            recordAs(tenant, actor, action, targetType, targetId, details);
+        }
+    }
+
+    /**
+     * Appends {@link AuditRepeats}' summary of repeated failures from one address, off any request, in a transaction
+     * of its own.
+     */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordSummary(TenantId tenant, String action, String source, String details) {
+        append(tenant, "anonymous", action, "source", source, source, null, details);
+    }
+
+    private void append(TenantId tenant, String actor, String action, String targetType, String targetId, String ip,
+            String requestId, String details) {
         EntityManager em = ems.forTenant(tenant);
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "audit:" + tenant)
                 .getResultList();
@@ -48,7 +84,7 @@ public class AuditLog implements AuditTrail {
         long seq = last.isEmpty() ? 1 : last.get(0).getSeq() + 1;
         String prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0).getHash();
         AuditChain.Link link = new AuditChain.Link(Timestamps.now(), cut(actor, 254), action, targetType,
-                cut(targetId, 254), request.clientIp(), request.requestId(), cut(details, 2000));
+                cut(targetId, 254), cut(ip, 64), requestId, cut(details, 2000));
         em.persist(new AuditEventRecord(UUID.randomUUID().toString(), seq, link, prev,
                 AuditChain.hash(tenant.value(), seq, prev, link)));
     }

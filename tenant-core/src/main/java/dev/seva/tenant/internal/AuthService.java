@@ -19,8 +19,9 @@ import java.util.Set;
  * (through Pac4j). With a tenant it signs in that tenant's users; with none, platform admins (whose TOTP is
  * {@link PlatformAdminTotp}'s).
  * An unknown e-mail, a wrong password and a disabled user get the same answer after the same work (a dummy hash is
- * verified), every attempt is audited, and too many failures for an account or from an address are answered 429
- * (see {@link Throttles}) before any password is checked.
+ * verified), every attempt is audited (failures from one address aggregated: {@link AuditRepeats}), attempts are
+ * counted before any password is checked and too many for an account or from an address are answered 429 (see
+ * {@link Throttles}), and passwords are checked under a bounded number of permits (503 when busy: {@link HashPermits}).
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = SevaException.class)
@@ -93,14 +94,14 @@ public class AuthService {
         try {
             throttles.checkSignIn(chain, normalised, context.clientIp());
         } catch (Throttles.Limited e) {
-            audit.recordAs(chain, normalised, "LOGIN_THROTTLED", "user", normalised, null);
+            audit.recordRepeatedAs(chain, normalised, "LOGIN_THROTTLED", "user", normalised, null);
             throw e;
         }
         if (tenant.isEmpty()) {
             Optional<PlatformAdminRecord> admin = platformAdmins.find(normalised);
-            boolean ok = hasher.verify(password, admin.map(PlatformAdminRecord::getPasswordHash).orElse(null))
-                    && admin.isPresent() && platformCodeOk(normalised,
-                            platformTotp.check(admin.get().getId(), totp));
+            boolean ok = verify(password, admin.map(PlatformAdminRecord::getPasswordHash).orElse(null),
+                    TenantId.PLATFORM, normalised) && admin.isPresent()
+                    && platformCodeOk(normalised, platformTotp.check(admin.get().getId(), totp));
             return outcome(TenantId.PLATFORM, normalised, ok,
                     () -> new SignedIn(admin.get().getId(), normalised, EnumSet.of(Role.PLATFORM_ADMIN), null));
         }
@@ -109,7 +110,7 @@ public class AuthService {
                 .setParameter("e", normalised).getResultList();
         Optional<UserRecord> user = users.stream().findFirst();
         String hash = user.filter(UserRecord::isActive).map(UserRecord::getPasswordHash).orElse(null);
-        boolean ok = hasher.verify(password, hash) && hash != null;
+        boolean ok = verify(password, hash, tenant.get(), normalised) && hash != null;
         if (ok) {
             switch (this.totp.check(user.get().getId(), totp)) {
                 case MISSING -> {
@@ -140,7 +141,7 @@ public class AuthService {
         try {
             throttles.checkSignIn(tenant, email, context.clientIp());
         } catch (Throttles.Limited e) {
-            audit.recordAs(tenant, email, "LOGIN_THROTTLED", "user", email, null);
+            audit.recordRepeatedAs(tenant, email, "LOGIN_THROTTLED", "user", email, null);
             throw e;
         }
         if (context.current().isEmpty()) {
@@ -169,6 +170,16 @@ public class AuthService {
         return check != TotpService.Check.FAILED;
     }
 
+    /** Checks the password under a hashing permit; a busy answer gives the throttles' attempt back. */
+    private boolean verify(String password, String hash, TenantId chain, String email) {
+        try {
+            return hasher.verify(password, hash);
+        } catch (Throttles.Limited busy) {
+            throttles.abandonedSignIn(chain, email, context.clientIp());
+            throw busy;
+        }
+    }
+
     /** @return the e-mail as users are looked up by: stripped, lower case */
     static String normalise(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
@@ -177,11 +188,10 @@ public class AuthService {
     private SignedIn outcome(TenantId chain, String email, boolean ok,
             java.util.function.Supplier<SignedIn> token) {
         if (!ok) {
-            throttles.failedSignIn(chain, email, context.clientIp());
-            audit.recordAs(chain, email, "LOGIN_FAILED", "user", email, null);
+            audit.recordRepeatedAs(chain, email, "LOGIN_FAILED", "user", email, null);
             throw new SevaException(ErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.");
         }
-        throttles.succeededSignIn(chain, email);
+        throttles.succeededSignIn(chain, email, context.clientIp());
         audit.recordAs(chain, email, "LOGIN_SUCCEEDED", "user", email, null);
         return token.get();
     }

@@ -4,9 +4,12 @@ import dev.seva.sdk.ErrorCode;
 import dev.seva.sdk.SevaException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -14,13 +17,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Decides what a logo is from its bytes, never from its name or declared type: PNG and JPEG must decode as images;
+ * Decides what a logo is from its bytes, never from its name or declared type: PNG and JPEG must decode as images
+ * of at most {@value #MAX_SIDE} pixels a side (measured from the header, before decoding);
  * SVG must parse as XML (no DTD, no external entities) with only drawing elements and attributes from an allow-list:
  * no scripts, event handlers, styles, foreign objects or references outside the document. Anything else is refused.
  */
 final class LogoInspector {
 
     static final int MAX_BYTES = 256 * 1024;
+    /** The most pixels a PNG or JPEG logo may have on a side (a logo is shown a few hundred pixels wide). */
+    static final int MAX_SIDE = 4096;
 
     private static final Set<String> SVG_ELEMENTS = Set.of("svg", "g", "path", "rect", "circle", "ellipse", "line",
             "polyline", "polygon", "text", "tspan", "defs", "lineargradient", "radialgradient", "stop", "title",
@@ -56,10 +62,30 @@ final class LogoInspector {
                 "The logo must be a PNG, JPEG or SVG image (judged by its content, not its name).");
     }
 
+    /**
+     * Reads the image's size from its header first and refuses one over {@value #MAX_SIDE} pixels a side before
+     * decoding it (a 100 KB PNG can declare 30000 × 30000 pixels: a gigabyte once decoded); then decodes it.
+     */
     private static String decodes(byte[] bytes, String type) {
-        try {
-            if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
                 throw new SevaException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The logo is not a readable image.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > MAX_SIDE || height > MAX_SIDE) {
+                    throw new SevaException(ErrorCode.PAYLOAD_TOO_LARGE, "The logo is " + width + " × " + height
+                            + " pixels; at most " + MAX_SIDE + " × " + MAX_SIDE + " are accepted.");
+                }
+                if (reader.read(0) == null) {
+                    throw new SevaException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The logo is not a readable image.");
+                }
+            } finally {
+                reader.dispose();
             }
             return type;
         } catch (IOException | RuntimeException e) {

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The edge: gives the request an id, resolves its tenant once through the {@link TenantResolver} chain and puts it
- * in the request's {@link RequestTenantContext} (and the log context), and counts the request per tenant. Unknown
- * tenant: 404; suspended: 403. Paths of
+ * in the request's {@link RequestTenantContext} (and the log context), and counts the request per tenant: against
+ * the tenant's budget when signed in to it, otherwise against its client address's ({@link RequestBudgets}; 429 over
+ * it). Unknown tenant: 404; suspended: 403. Paths of
  * the server itself (health, metrics, OpenAPI) are not tenant-resolved.
  */
 @WebFilter(filterName = "SevaTenantFilter", urlPatterns = "/*", asyncSupported = true)
@@ -47,7 +48,7 @@ public class TenantFilter extends HttpFilter {
     transient MetricRegistry metrics;
 
     @Inject
-    transient Throttles throttles;
+    transient RequestBudgets budgets;
 
     private transient List<TenantResolver> chain;
 
@@ -93,7 +94,7 @@ public class TenantFilter extends HttpFilter {
                     return;
                 }
                 try {
-                    throttles.checkRate(tenant);
+                    budgets.charge(req, path, tenant);
                 } catch (Throttles.Limited e) {
                     res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
                     Problems.write(res, e.code(), e.getMessage(), requestId, List.of());

@@ -46,4 +46,38 @@ class SlidingWindowTest {
         now.addAndGet(100);
         assertTrue(window.tryAcquire("t").isEmpty(), "refused attempts did not extend the block");
     }
+
+    @Test
+    void releaseTakesBackTheNewestEvent() {
+        window.tryAcquire("r");
+        window.tryAcquire("r");
+        window.tryAcquire("r");
+        assertTrue(window.tryAcquire("r").isPresent());
+        window.release("r");
+        assertTrue(window.tryAcquire("r").isEmpty(), "one attempt given back, one more allowed");
+    }
+
+    @Test
+    void aFloodOfNewKeysIsBoundedAndDoesNotEvictTheHammeredKey() {
+        SlidingWindow w = new SlidingWindow(3, 1_000_000_000L, now::get, 1_000);
+        w.record("victim");
+        w.record("victim");
+        w.record("victim");
+        for (int i = 0; i < 200_000; i++) {
+            w.tryAcquire("flood-" + i);
+            if (i % 50 == 0) {
+                assertTrue(w.blockedFor("victim").isPresent(), "still blocked after " + i + " other keys");
+            }
+        }
+        assertTrue(w.keys() <= 1_000, w.keys() + " keys remembered");
+    }
+
+    @Test
+    void keysUnusedForAWholeWindowAreDropped() {
+        for (int i = 0; i < 500; i++) {
+            window.record("k" + i);
+        }
+        now.addAndGet(101);
+        assertEquals(0, window.keys());
+    }
 }
