@@ -65,7 +65,7 @@ class PaymentsMoneyIT {
     void aRefundWhoseAnswerNeverCameStaysPendingAndReservedUntilReconciliationFindsItMade() throws Exception {
         Paid p = paid("rto", 100_000);
         // Razorpay makes the refund but its answer comes after our timeout
-        fake.fault(p.firm().keys().keyId(), new FakeRazorpay.Fault("POST /v1/payments/{id}/refund", 7_000, 0));
+        fake.fault(p.firm().keys().keyId(), new FakeRazorpay.Fault("POST /v1/payments/{id}/refund", 8_000, 0));
         JsonObject r;
         try {
             r = refund(p.firm(), p.invoiceId(), 118_000).expect(202).obj();
@@ -88,8 +88,8 @@ class PaymentsMoneyIT {
     void aRefundWhoseAnswerNeverCameAndThatTheGatewayNeverMadeIsReleasedOnlyOnceReconciliationSaysSo()
             throws Exception {
         Paid p = paid("rtn", 50_000);
-        // the request never reaches Razorpay's refund logic: 7 s of silence, then an error nobody waits for
-        fake.fault(p.firm().keys().keyId(), new FakeRazorpay.Fault("POST /v1/payments/{id}/refund", 7_000, 500));
+        // the request never reaches Razorpay's refund logic: 8 s of silence, then an error nobody waits for
+        fake.fault(p.firm().keys().keyId(), new FakeRazorpay.Fault("POST /v1/payments/{id}/refund", 8_000, 500));
         JsonObject r;
         try {
             r = refund(p.firm(), p.invoiceId(), 59_000).expect(202).obj();
