@@ -29,7 +29,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * that, the calling tenant's own circuit breaker ({@link TenantBreakers}) refuses calls while that tenant's gateway
  * keeps failing, and never another tenant's. A 429 is neither retried at once nor counted by the circuit: Razorpay
  * limits each account on its own, so it says this firm should slow down, not that the gateway is down (the job queue
- * or the person retries later). Refunds are not retried (a retry could refund twice) and, when no answer came, their
+ * or the person retries later). A synchronous {@code @Timeout} cannot interrupt a blocking socket read: how long an
+ * attempt waits is bounded by the socket timeouts ({@code seva.payments.razorpay.read-timeout-ms}); past the
+ * {@code @Timeout}, an answer counts as a timeout (a failure, retried where retries apply) rather than being used.
+ * Refunds are not retried (a retry could refund twice) and, when no answer came, their
  * outcome is unknown rather than failed. Every timeout and retry is configurable the MicroProfile way, for example
  * {@code dev.seva.payments.internal.GatewayCalls/createOrderFt/Timeout/value=5000} or globally
  * {@code Retry/maxRetries=0}. Callers get {@link SevaException}s: 502 {@code PAYMENT_GATEWAY_ERROR} for a refusal,
