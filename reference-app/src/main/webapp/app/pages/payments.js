@@ -1,7 +1,7 @@
 // Seva portal: the payments pages. Invoices (clients see their entities' invoices, staff all of the firm's), an
 // invoice with its GST split, payments and refunds, paying it through Razorpay Checkout (its script, from the URL the
 // checkout answer names; the server's CSP allows exactly that origin), and the admin's payments set-up: Razorpay keys
-// (secrets are write-only), the webhook log and failing reconciliation checks. Amounts are paise (integers) end to
+// (secrets are write-only), the webhook log, failing reconciliation checks and payments on voided invoices. Amounts are paise (integers) end to
 // end: rupees typed by staff are parsed as a decimal string, never through floating point.
 import { api, ApiError } from '/assets/api.js';
 import { clearFieldErrors, field, h, replace, showFieldErrors } from '/assets/dom.js';
@@ -241,7 +241,12 @@ function showInvoice(ticket, inv, note) {
   const again = (updated, text) => showInvoice(ticket, updated, text);
   const pending = (inv.refunds || []).filter((r) => r.status === 'REQUESTED' || r.status === 'PENDING')
     .reduce((sum, r) => sum + r.amountPaise, 0);
-  const refundable = Math.max(0, inv.paidPaise - inv.refundedPaise - pending);
+  // a voided invoice may still hold money a client paid after the void (UNAPPLIED): it is owed back
+  const sum = (list) => list.reduce((total, x) => total + x.amountPaise, 0);
+  const unapplied = sum((inv.payments || []).filter((p) => p.status === 'UNAPPLIED'));
+  const refundable = inv.status === 'VOID'
+    ? Math.max(0, unapplied - sum((inv.refunds || []).filter((r) => r.status === 'PROCESSED')) - pending)
+    : Math.max(0, inv.paidPaise - inv.refundedPaise - pending);
   const rows = [
     ['Status', statusBadge(inv.status, 'invoice-status')],
     ['Entity', h('span', { id: 'invoice-entity', text: inv.entityName + (inv.entityGstin
@@ -298,8 +303,8 @@ function showInvoice(ticket, inv, note) {
             h('td', {}, h('code', { text: r.razorpayRefundId || r.id })),
             h('td', { class: 'money', text: rupees(r.amountPaise) }), h('td', { text: label(r.status) }),
             h('td', { text: r.reason || '' }), h('td', { text: when(r.createdAt) }))))),
-    CAN_REFUND.some(has) && (inv.status === 'PAID' || inv.status === 'PARTIALLY_REFUNDED')
-      ? refundForm(inv, refundable, again) : null);
+    CAN_REFUND.some(has) && (inv.status === 'PAID' || inv.status === 'PARTIALLY_REFUNDED'
+      || (inv.status === 'VOID' && unapplied > 0)) ? refundForm(inv, refundable, again) : null);
 }
 
 function money(id, paise) {
@@ -481,7 +486,8 @@ async function setupPage(ticket) {
   const status = routeQuery().get('webhooks') || '';
   const log = pagedList({ path: '/webhooks/razorpay/events' + (WEBHOOK_STATUSES.includes(status)
     ? `?status=${status}` : ''), id: 'webhook', one: 'event', many: 'events', table: webhookTable });
-  const [, failures] = await Promise.all([log.load(0), api('/payments/reconciliation/failures')]);
+  const [, failures, unapplied] = await Promise.all([log.load(0), api('/payments/reconciliation/failures'),
+    api('/payments/reconciliation/unapplied')]);
   if (!isCurrent(ticket)) {
     return;
   }
@@ -503,7 +509,19 @@ async function setupPage(ticket) {
             h('td', {}, f.invoiceId ? h('a', { href: `#/invoices/${encodeURIComponent(f.invoiceId)}`,
               text: f.invoiceNumber || 'Invoice' }) : ''),
             h('td', { text: f.status === 'FAILED' ? 'Given up' : 'Retrying' }), h('td', { text: String(f.attempts) }),
-            h('td', { text: when(f.nextAttemptAt) }), h('td', { class: 'error', text: f.lastError || '' }))))),
+            h('td', { text: when(f.nextAttemptAt) }), h('td', { class: 'error', text: f.lastError || '' })))),
+      h('h3', { id: 'unapplied-title', text: 'Payments on voided invoices' }),
+      h('p', { class: 'muted', text: 'Money a client paid after the invoice was voided. It pays nothing and earns no '
+        + 'commission; refund it from the invoice.' }),
+      unapplied.length === 0
+        ? h('p', { id: 'unapplied-payments', class: 'success', text: 'None.' })
+        : table('unapplied-payments', ['Payment', 'Invoice', 'Amount', 'Refunded', 'Refund pending', 'To refund'],
+          unapplied.map((u) => h('tr', { class: u.refundDuePaise > 0 ? 'failed' : null },
+            h('td', {}, h('code', { text: u.paymentId })),
+            h('td', {}, h('a', { href: `#/invoices/${encodeURIComponent(u.invoiceId)}`,
+              text: u.invoiceNumber || 'Invoice' })),
+            h('td', { text: rupees(u.amountPaise) }), h('td', { text: rupees(u.refundedPaise) }),
+            h('td', { text: rupees(u.refundPendingPaise) }), h('td', { text: rupees(u.refundDuePaise) }))))),
     h('section', { class: 'card', 'aria-labelledby': 'webhooks-title' },
       h('h2', { id: 'webhooks-title', text: 'Webhook log' }),
       h('p', { class: 'muted', text: 'What Razorpay sent, newest first. Failed events are retried; the error says '

@@ -75,5 +75,19 @@ public interface Entities {
      * @throws dev.seva.sdk.SevaException {@code VALIDATION_FAILED} for a bad e-mail or name, {@code NOT_FOUND} for an
      *         unknown entity
      */
-    String linkClientUser(String email, String name, String entityId);
+    default String linkClientUser(String email, String name, String entityId) {
+        return linkClientUser(email, name, entityId, "OWNER");
+    }
+
+    /**
+     * Same as {@link #linkClientUser(String, String, String)} with the membership's role chosen by the caller: an
+     * e-mail that reached the firm from outside (a lead, perhaps from the anonymous referral form) must not become
+     * the owner of an entity that already has one unless staff chose so.
+     *
+     * @param role {@code OWNER} or {@code MEMBER}
+     * @return the user's id
+     * @throws dev.seva.sdk.SevaException {@code VALIDATION_FAILED} for a bad e-mail, name or role, {@code NOT_FOUND}
+     *         for an unknown entity
+     */
+    String linkClientUser(String email, String name, String entityId, String role);
 }

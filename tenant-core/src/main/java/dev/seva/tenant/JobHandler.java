@@ -26,6 +26,22 @@ public interface JobHandler {
      */
     void run(Job job) throws Exception;
 
+    /**
+     * Which worker threads run a job. Each lane has its own threads on every node, so hours of one tenant's OCR never
+     * hold up another's webhooks and reminders; within a lane, tenants take turns and each has a cap of running jobs.
+     */
+    enum Lane {
+        /** work of seconds at most: webhooks, reminders, reconciliation (the default) */
+        SHORT,
+        /** work that may take minutes: OCR and text extraction of documents */
+        LONG
+    }
+
+    /** @return the lane of this kind of job; default {@link Lane#SHORT} */
+    default Lane lane() {
+        return Lane.SHORT;
+    }
+
     /** @return attempts before the job is FAILED; default 5 */
     default int maxAttempts() {
         return 5;

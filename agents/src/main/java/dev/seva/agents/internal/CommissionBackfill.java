@@ -7,6 +7,7 @@ import dev.seva.agents.CommissionMath.RuleKind;
 import dev.seva.sdk.Money;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
+import dev.seva.sdk.events.PaymentRefunded;
 import dev.seva.tenant.AuditTrail;
 import dev.seva.tenant.Tenants;
 import jakarta.annotation.Resource;
@@ -45,8 +46,10 @@ import java.util.UUID;
  * <p>
  * Idempotent like the event path: a payment that has its ACCRUAL already is skipped, and the unique key (tenant,
  * source, agent, kind) keeps every entry single even when the backfill races the events. Everything runs on the
- * tenant's EntityManager's connection, under its row-level security (checked before anything is read). Refunds are
- * not backfilled: {@code PaymentRefunded} stays the only way to write CLAWBACKs.
+ * tenant's EntityManager's connection, under its row-level security (checked before anything is read). The processed
+ * refunds of the payments a run accrues are clawed back in the same run, by the event path's own code
+ * ({@link CommissionLedger#clawBack}), so a refund that came before the accrual leaves no commission on money given
+ * back.
  */
 @ApplicationScoped
 public class CommissionBackfill {
@@ -81,9 +84,11 @@ public class CommissionBackfill {
      * @param payments captured payments of attributed entities that had no ACCRUAL yet
      * @param entriesWritten ACCRUAL and OVERRIDE entries inserted
      * @param withoutPlan payments left without commission because no plan was in force
+     * @param refundsClawedBack refunds of those payments, already processed, whose CLAWBACKs this run wrote (they
+     *        are among {@code entriesWritten})
      * @param millis how long it took
      */
-    public record Result(long payments, long entriesWritten, long withoutPlan, long millis) {
+    public record Result(long payments, long entriesWritten, long withoutPlan, long refundsClawedBack, long millis) {
     }
 
     private record Node(String parentId, String planId) {
@@ -102,6 +107,7 @@ public class CommissionBackfill {
         long payments;
         long written;
         long withoutPlan;
+        long refunds;
     }
 
     /** Runs the backfill for the request's tenant; one transaction per chunk of earners. */
@@ -127,11 +133,12 @@ public class CommissionBackfill {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         inTransaction(() -> {
             audit.record(tenant, "COMMISSION_BACKFILL", "commission-ledger", tenant.value(), ctx.payments
-                    + " payments, " + ctx.written + " entries, " + ctx.withoutPlan + " without a plan, " + from + " to "
+                    + " payments, " + ctx.written + " entries, " + ctx.refunds + " refunds clawed back, "
+                    + ctx.withoutPlan + " without a plan, " + from + " to "
                     + to);
             return null;
         });
-        return new Result(ctx.payments, ctx.written, ctx.withoutPlan, millis);
+        return new Result(ctx.payments, ctx.written, ctx.withoutPlan, ctx.refunds, millis);
     }
 
     private interface Work<T> {
@@ -235,49 +242,12 @@ public class CommissionBackfill {
         });
     }
 
-    /** The entries of one INSERT, column by column. */
-    private static final class Batch {
-        final List<String> agent = new ArrayList<>();
-        final List<String> kind = new ArrayList<>();
-        final List<Long> amount = new ArrayList<>();
-        final List<String> source = new ArrayList<>();
-        final List<String> invoice = new ArrayList<>();
-        final List<String> entity = new ArrayList<>();
-        final List<String> plan = new ArrayList<>();
-        final List<String> earner = new ArrayList<>();
-        final List<Integer> level = new ArrayList<>();
-        final List<Long> basis = new ArrayList<>();
-        final List<BigDecimal> rate = new ArrayList<>();
-        final List<String> hold = new ArrayList<>();
-        final List<String> at = new ArrayList<>();
-        final List<String> note = new ArrayList<>();
-        int payments;
-
-        void add(String agentId, String k, long amountPaise, String paymentId, String invoiceId, String entityId,
-                String planId, String earnerId, int lvl, long basisPaise, BigDecimal ratePercent, LocalDate holdUntil,
-                Instant occurred, String text) {
-            agent.add(agentId);
-            kind.add(k);
-            amount.add(amountPaise);
-            source.add(paymentId);
-            invoice.add(invoiceId);
-            entity.add(entityId);
-            plan.add(planId);
-            earner.add(earnerId);
-            level.add(lvl);
-            basis.add(basisPaise);
-            rate.add(ratePercent);
-            hold.add(holdUntil.toString());
-            at.add(occurred.toString());
-            note.add(text);
-        }
-    }
-
     private void accrue(TenantId tenant, Context ctx, String[] earners, OffsetDateTime lo, OffsetDateTime hi)
             throws SQLException {
         EntityManager em = unit.em(tenant);
         Connection c = connection(em, tenant);
-        Batch batch = new Batch();
+        BackfillBatch batch = new BackfillBatch();
+        List<String> accrued = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT ac.agent_id, p.razorpay_payment_id, p.amount_paise,"
                 + " p.captured_at, i.id, i.entity_id, i.taxable_paise, i.total_paise, i.service_category FROM"
                 + " agent_client ac JOIN invoice i ON i.tenant_id = ac.tenant_id AND i.entity_id = ac.entity_id JOIN"
@@ -300,17 +270,58 @@ public class CommissionBackfill {
                             r.getString(5),
                             r.getString(6), taxable, r.getString(9));
                     if (batch.payments >= PAYMENTS_PER_INSERT) {
-                        ctx.written += write(c, tenant, batch);
-                        batch = new Batch();
+                        ctx.written += batch.write(c, tenant);
+                        accrued.addAll(batch.accruedPayments());
+                        batch = new BackfillBatch();
                     }
                 }
             }
         }
-        ctx.written += write(c, tenant, batch);
+        ctx.written += batch.write(c, tenant);
+        accrued.addAll(batch.accruedPayments());
+        for (int i = 0; i < accrued.size(); i += PAYMENTS_PER_INSERT) {
+            clawBack(em, c, tenant, ctx, accrued.subList(i, Math.min(accrued.size(), i + PAYMENTS_PER_INSERT)));
+        }
+    }
+
+    /**
+     * Replays, through the event path's own {@link CommissionLedger#clawBack}, the processed refunds of the payments
+     * this run accrued, oldest first: a payment refunded before it was accrued ends with the ledger its events would
+     * have written (nothing net for a full refund), never with commission on money given back.
+     */
+    private static void clawBack(EntityManager em, Connection c, TenantId tenant, Context ctx, List<String> payments)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT r.razorpay_payment_id, r.razorpay_refund_id,"
+                + " r.amount_paise, r.processed_at, i.id, i.entity_id, i.taxable_paise, i.total_paise,"
+                + " i.service_category FROM refund r JOIN invoice i ON i.tenant_id = r.tenant_id AND i.id ="
+                + " r.invoice_id WHERE r.tenant_id = ? AND r.status = 'PROCESSED' AND r.razorpay_refund_id IS NOT"
+                + " NULL AND r.razorpay_payment_id = ANY (?) ORDER BY r.processed_at, r.id")) {
+            s.setString(1, tenant.value());
+            s.setArray(2, c.createArrayOf("varchar", payments.toArray()));
+            List<PaymentRefunded> refunds = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long amount = r.getLong(3);
+                    long total = r.getLong(8);
+                    long taxable = total == 0 ? 0 : Money.ofPaise(amount).share(r.getLong(7), total).paise();
+                    refunds.add(new PaymentRefunded(tenant, r.getString(5), r.getString(6), r.getString(1), r
+                            .getString(2), amount, taxable, r.getString(9),
+                            r.getObject(4, OffsetDateTime.class)
+                                    .toInstant()));
+                }
+            }
+            for (PaymentRefunded e : refunds) {
+                if (e.taxablePaise() > 0) {
+                    ctx.written += CommissionLedger.clawBack(em, e);
+                    ctx.refunds++;
+                }
+            }
+        }
     }
 
     /** The body of {@link CommissionLedger#onCaptured}, for one payment, into the batch. */
-    private void one(Connection c, Context ctx, Batch batch, String earnerId, String paymentId, Instant capturedAt,
+    private void one(Connection c, Context ctx, BackfillBatch batch, String earnerId, String paymentId,
+            Instant capturedAt,
             String invoiceId, String entityId, long taxable, String category) throws SQLException {
         if (entityId == null || taxable <= 0) {
             return;
@@ -377,46 +388,6 @@ public class CommissionBackfill {
                 r.next();
                 return r.getLong(1);
             }
-        }
-    }
-
-    private static int write(Connection c, TenantId tenant, Batch b) throws SQLException {
-        int n = b.agent.size();
-        if (n == 0) {
-            return 0;
-        }
-        String[] ids = new String[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = UUID.randomUUID().toString();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO commission_entry (id, tenant_id, agent_id, kind,"
-                + " amount_paise, source_id, payment_id, refund_id, invoice_id, entity_id, plan_id, earner_agent_id,"
-                + " level, basis_paise, rate_percent, hold_until, occurred_at, created_at, note) SELECT u.id, ?,"
-                + " u.agent, u.kind, u.amount, u.source, u.source, NULL, u.invoice, u.entity, u.plan, u.earner,"
-                + " u.level, u.basis, u.rate, u.hold, u.at, now(), u.note FROM unnest(CAST(? AS varchar[]),"
-                + " CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS bigint[]), CAST(? AS varchar[]),"
-                + " CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),"
-                + " CAST(? AS int[]), CAST(? AS bigint[]), CAST(? AS numeric[]), CAST(CAST(? AS varchar[]) AS"
-                + " date[]), CAST(CAST(? AS varchar[]) AS timestamptz[]), CAST(? AS varchar[])) AS u(id, agent, kind,"
-                + " amount, source, invoice, entity, plan, earner, level, basis, rate, hold, at, note) ON CONFLICT"
-                + " (tenant_id, source_id, agent_id, kind) DO NOTHING")) {
-            s.setString(1, tenant.value());
-            s.setArray(2, c.createArrayOf("varchar", ids));
-            s.setArray(3, c.createArrayOf("varchar", b.agent.toArray()));
-            s.setArray(4, c.createArrayOf("varchar", b.kind.toArray()));
-            s.setArray(5, c.createArrayOf("int8", b.amount.toArray()));
-            s.setArray(6, c.createArrayOf("varchar", b.source.toArray()));
-            s.setArray(7, c.createArrayOf("varchar", b.invoice.toArray()));
-            s.setArray(8, c.createArrayOf("varchar", b.entity.toArray()));
-            s.setArray(9, c.createArrayOf("varchar", b.plan.toArray()));
-            s.setArray(10, c.createArrayOf("varchar", b.earner.toArray()));
-            s.setArray(11, c.createArrayOf("int4", b.level.toArray()));
-            s.setArray(12, c.createArrayOf("int8", b.basis.toArray()));
-            s.setArray(13, c.createArrayOf("numeric", b.rate.toArray()));
-            s.setArray(14, c.createArrayOf("varchar", b.hold.toArray()));
-            s.setArray(15, c.createArrayOf("varchar", b.at.toArray()));
-            s.setArray(16, c.createArrayOf("varchar", b.note.toArray()));
-            return s.executeUpdate();
         }
     }
 

@@ -100,10 +100,21 @@ public class CommissionLedger {
         if (e.paymentId() == null || e.taxablePaise() <= 0) {
             return;
         }
-        EntityManager em = unit.em(e.tenant());
+        clawBack(unit.em(e.tenant()), e);
+    }
+
+    /**
+     * Writes a CLAWBACK for every ACCRUAL and OVERRIDE of the refunded payment, in proportion to the refunded taxable
+     * value and net of this payment's earlier refunds (see {@link CommissionMath#clawback}); shared with the batch
+     * path ({@link CommissionBackfill}), which replays the refunds of the payments it accrues.
+     *
+     * @return the entries written
+     */
+    static int clawBack(EntityManager em, PaymentRefunded e) {
         List<EntryRecord> caused = em.createQuery("SELECT x FROM CommissionEntry x WHERE x.paymentId = :p AND"
                 + " x.kind IN ('ACCRUAL', 'OVERRIDE') ORDER BY x.level", EntryRecord.class)
                 .setParameter("p", e.paymentId()).getResultList();
+        int written = 0;
         for (EntryRecord x : caused) {
             // the taxable value of this payment's earlier refunds, as recorded on this agent's clawbacks
             Number earlier = (Number) em.createNativeQuery("SELECT coalesce(sum(basis_paise), 0) FROM"
@@ -111,10 +122,13 @@ public class CommissionLedger {
                     + " source_id <> ?3").setParameter(1, e.paymentId()).setParameter(2, x.agentId)
                     .setParameter(3, e.refundId()).getSingleResult();
             long claw = CommissionMath.clawback(x.amountPaise, x.basisPaise, earlier.longValue(), e.taxablePaise());
-            insert(em, e.tenant(), x.agentId, "CLAWBACK", -claw, e.refundId(), e.paymentId(), e.refundId(),
-                    new Refs(e.invoiceId(), e.entityId()), x.planId, x.earnerAgentId, x.level, e.taxablePaise(),
+            written += insert(em, e.tenant(), x.agentId, "CLAWBACK", -claw, e.refundId(), e.paymentId(), e
+                    .refundId(), new Refs(e.invoiceId(), e.entityId()), x.planId, x.earnerAgentId, x.level,
+                    e
+                            .taxablePaise(),
                     x.ratePercent, null, e.refundedAt(), "refund of " + x.kind + " " + x.id);
         }
+        return written;
     }
 
     private record Refs(String invoiceId, String entityId) {
@@ -127,15 +141,17 @@ public class CommissionLedger {
                 planId, earner, level, basis, rate, hold, at, note);
     }
 
-    private static void insert(EntityManager em, TenantId tenant, String agentId, String kind, long amount,
+    private static int insert(EntityManager em, TenantId tenant, String agentId, String kind, long amount,
             String sourceId, String paymentId, String refundId, Refs refs, String planId, String earner, int level,
             long basis, BigDecimal rate, LocalDate hold, Instant at, String note) {
-        em.createNativeQuery("INSERT INTO commission_entry (id, tenant_id, agent_id, kind, amount_paise, source_id,"
-                + " payment_id, refund_id, invoice_id, entity_id, plan_id, earner_agent_id, level, basis_paise,"
-                + " rate_percent, hold_until, occurred_at, created_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                + " CAST(?8 AS varchar), ?9, ?10, ?11, ?12, ?13, ?14, CAST(?15 AS numeric), CAST(?16 AS date),"
-                + " CAST(?17 AS timestamptz), now(), ?18) ON CONFLICT (tenant_id, source_id, agent_id, kind) DO"
-                + " NOTHING").setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenant.value())
+        return em.createNativeQuery(
+                "INSERT INTO commission_entry (id, tenant_id, agent_id, kind, amount_paise, source_id,"
+                        + " payment_id, refund_id, invoice_id, entity_id, plan_id, earner_agent_id, level, basis_paise,"
+                        + " rate_percent, hold_until, occurred_at, created_at, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                        + " CAST(?8 AS varchar), ?9, ?10, ?11, ?12, ?13, ?14, CAST(?15 AS numeric), CAST(?16 AS date),"
+                        + " CAST(?17 AS timestamptz), now(), ?18) ON CONFLICT (tenant_id, source_id, agent_id, kind) DO"
+                        + " NOTHING")
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenant.value())
                 .setParameter(3, agentId).setParameter(4, kind).setParameter(5, amount).setParameter(6, sourceId)
                 .setParameter(7, paymentId).setParameter(8, refundId).setParameter(9, refs.invoiceId())
                 .setParameter(10, refs.entityId()).setParameter(11, planId).setParameter(12, earner)

@@ -8,8 +8,6 @@ import dev.seva.sdk.SevaException;
 import dev.seva.sdk.SevaPrincipal;
 import dev.seva.tenant.AuditTrail;
 import dev.seva.tenant.Caller;
-import dev.seva.tenant.Entities;
-import dev.seva.tenant.EntityRef;
 import dev.seva.tenant.Page;
 import dev.seva.tenant.RateLimits;
 import dev.seva.tenant.Tenants;
@@ -61,9 +59,6 @@ public class Leads {
     Agents agents;
 
     @Inject
-    Entities entities;
-
-    @Inject
     Tenants tenants;
 
     @Inject
@@ -74,6 +69,9 @@ public class Leads {
 
     @Inject
     Config config;
+
+    @Inject
+    LeadConversion conversion;
 
     /** The capture request of staff and agents. */
     public record NewLead(String name, String phone, String email, String companyName, String city, String state,
@@ -109,8 +107,12 @@ public class Leads {
     public record EntityDraft(String legalName, String type, String pan, String gstin, String state) {
     }
 
-    /** The conversion request: a new entity, or an existing {@code entityId}; a client user unless told not to. */
-    public record Conversion(EntityDraft entity, String entityId, Boolean createClientUser) {
+    /**
+     * The conversion request: a new entity, or an existing {@code entityId}. Into a new entity the lead's e-mail
+     * becomes its client user (OWNER, or {@code memberRole}) unless {@code createClientUser} is false; into an existing
+     * entity only when staff name the {@code memberRole} (MEMBER or OWNER) it joins as.
+     */
+    public record Conversion(EntityDraft entity, String entityId, Boolean createClientUser, String memberRole) {
     }
 
     /** The conversion's result. */
@@ -307,53 +309,13 @@ public class Leads {
         return new Page<>(items, 0, Math.max(1, items.size()), items.size());
     }
 
-    /**
-     * Converts the lead: creates the entity (or links {@code entityId}), finds or creates the client user by the
-     * lead's e-mail and makes them its owner, records the referring agent (the referrer, else the assigned agent) as
-     * the entity's, fixed; all in one transaction.
-     */
+    /** Converts the lead ({@link LeadConversion}); staff only. */
     public Converted convert(String id, Conversion body) {
         if (body == null) {
             throw SevaException.invalidField("body", "is required");
         }
         EntityManager em = unit.em();
-        LeadRecord l = require(em, id);
-        if (!OPEN.contains(l.stage)) {
-            throw new SevaException(ErrorCode.LEAD_STAGE_INVALID, "The lead is " + l.stage + "; it is closed");
-        }
-        String entityId;
-        if (body.entityId() != null && !body.entityId().isBlank()) {
-            entityId = entities.find(body.entityId().strip()).map(EntityRef::id).orElseThrow(
-                    () -> SevaException.invalidField("entityId", "is not a business entity of this firm"));
-        } else {
-            EntityDraft e = body.entity();
-            if (e == null) {
-                throw SevaException.invalidField("entity", "is required without entityId");
-            }
-            entityId = entities.create(e.legalName(), e.type(), e.pan(), e.gstin(), e.state()).id();
-        }
-        String userId = null;
-        boolean wantUser = !Boolean.FALSE.equals(body.createClientUser());
-        if (wantUser && l.email == null && Boolean.TRUE.equals(body.createClientUser())) {
-            throw SevaException.invalidField("createClientUser", "the lead has no e-mail address");
-        }
-        if (wantUser && l.email != null) {
-            userId = entities.linkClientUser(l.email, l.name, entityId);
-        }
-        String attributed = l.referredByAgentId != null ? l.referredByAgentId : l.agentId;
-        if (attributed != null) {
-            agents.attribute(attributed, new Agents.NewClient(entityId));
-        }
-        event(em, l.id, "STAGE", l.stage, "CONVERTED", "entity " + entityId + (userId == null
-                ? ""
-                : ", user " + userId), actor());
-        l.stage = "CONVERTED";
-        l.entityId = entityId;
-        l.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        em.flush();
-        audit.record(tenants.current().id(), "LEAD_CONVERTED", "lead", l.id,
-                "entity " + entityId + ", user " + userId + ", agent " + attributed);
-        return new Converted(view(em, l), entityId, userId);
+        return conversion.convert(em, require(em, id), body, actor());
     }
 
     /** @return the public face of a referral code; 404 for an unknown or inactive agent */
@@ -467,8 +429,17 @@ public class Leads {
         return n == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /**
+     * The 409 for a duplicate: it names the existing lead only to a caller who may see it (staff, or the agent whose
+     * lead or downline's lead it is); another agent learns only that the contact is known.
+     */
     private SevaException duplicate(EntityManager em, Fields f) {
         String existing = existing(em, f).orElse("");
+        LeadRecord l = existing.isEmpty() ? null : em.find(LeadRecord.class, existing);
+        if (l == null || !visible(em, l)) {
+            return new SevaException(ErrorCode.LEAD_DUPLICATE,
+                    "A lead with this phone number or e-mail address exists already.");
+        }
         return new SevaException(ErrorCode.LEAD_DUPLICATE,
                 "A lead with this phone number or e-mail address exists already: " + existing,
                 Map.of("existingLeadId", existing));
@@ -517,15 +488,17 @@ public class Leads {
 
     private LeadRecord require(EntityManager em, String id) {
         LeadRecord l = id == null || !ID.matcher(id).matches() ? null : em.find(LeadRecord.class, id);
-        if (l == null) {
-            throw SevaException.notFound("Lead");
-        }
-        Optional<Set<String>> visible = agents.visible(em);
-        if (visible.isPresent() && (visible.get().isEmpty() || !(l.agentId != null && visible.get().contains(
-                l.agentId) || l.referredByAgentId != null && visible.get().contains(l.referredByAgentId)))) {
+        if (l == null || !visible(em, l)) {
             throw SevaException.notFound("Lead");
         }
         return l;
+    }
+
+    /** @return whether the caller may see the lead (staff: all; an agent: its own and its downline's) */
+    private boolean visible(EntityManager em, LeadRecord l) {
+        Optional<Set<String>> visible = agents.visible(em);
+        return visible.isEmpty() || (!visible.get().isEmpty() && (l.agentId != null && visible.get().contains(
+                l.agentId) || l.referredByAgentId != null && visible.get().contains(l.referredByAgentId)));
     }
 
     private static Optional<AgentRecord> agentOfUser(EntityManager em, String userId) {
@@ -546,7 +519,7 @@ public class Leads {
         return caller.principal().map(SevaPrincipal::email).orElse("public");
     }
 
-    private static void event(EntityManager em, String leadId, String kind, String from, String to, String note,
+    static void event(EntityManager em, String leadId, String kind, String from, String to, String note,
             String actor) {
         em.persist(new LeadEventRecord(UUID.randomUUID().toString(), leadId, kind, from, to,
                 note == null || note.length() <= 2000 ? note : note.substring(0, 2000), actor,
@@ -563,7 +536,7 @@ public class Leads {
         return out;
     }
 
-    private static LeadView view(EntityManager em, LeadRecord l) {
+    static LeadView view(EntityManager em, LeadRecord l) {
         return view(l, names(em, java.util.Collections.singletonList(l.agentId)));
     }
 

@@ -44,8 +44,9 @@ public class LeadResource {
     @Operation(summary = "Capture a lead {name, phone?, email?, companyName?, city?, state?, pincode?,"
             + " serviceCategory?, referralCode?, source? (AGENT|REFERRAL_LINK|STAFF), note?}; one of phone/email"
             + " required. An agent's lead is their own; staff's goes to the referral code's agent, else by territory"
-            + " to the matching ACTIVE agent with the fewest open leads. 409 LEAD_DUPLICATE with existingLeadId when"
-            + " the normalised phone (+91/0 stripped) or lower-cased e-mail is known in the firm")
+            + " to the matching ACTIVE agent with the fewest open leads. 409 LEAD_DUPLICATE when the normalised"
+            + " phone (+91/0 stripped) or lower-cased e-mail is known in the firm, with existingLeadId when the caller"
+            + " may see that lead (staff; an agent: its own and its downline's)")
     public Response create(Leads.NewLead body) {
         LeadView v = leads.create(body);
         return Response.status(Response.Status.CREATED).entity(v).location(URI.create("/api/v1/leads/" + v.id()))
@@ -100,10 +101,12 @@ public class LeadResource {
     @POST
     @Path("{id}/convert")
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER, Role.Names.STAFF})
-    @Operation(summary = "Convert {entity: {legalName, type, pan?, gstin?, state?} | entityId, createClientUser?"
-            + " (default true)}: creates or links the entity, creates or links the client user by the lead's e-mail"
-            + " (owner of the entity), records the referring agent (409 AGENT_ATTRIBUTION_FIXED when another agent"
-            + " holds it), stage CONVERTED; one transaction. Answers {lead, entityId, userId}")
+    @Operation(summary = "Convert {entity: {legalName, type, pan?, gstin?, state?} | entityId, createClientUser?,"
+            + " memberRole? (OWNER|MEMBER)}: creates or links the entity; a new entity gets the client user found or"
+            + " created by the lead's e-mail as OWNER (or memberRole) unless createClientUser is false; an existing"
+            + " entity gets it only with memberRole (createClientUser true without it: 400); records the referring"
+            + " agent (409 AGENT_ATTRIBUTION_FIXED when another agent holds it), stage CONVERTED; one transaction."
+            + " Answers {lead, entityId, userId}")
     public Leads.Converted convert(@PathParam("id") String id, Leads.Conversion body) {
         return leads.convert(id, body);
     }

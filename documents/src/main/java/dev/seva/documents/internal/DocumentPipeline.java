@@ -66,6 +66,12 @@ public class DocumentPipeline implements JobHandler {
         return KIND;
     }
 
+    /** @return the long lane: OCR takes seconds a page, and must not hold up other tenants' short jobs */
+    @Override
+    public Lane lane() {
+        return Lane.LONG;
+    }
+
     @Override
     public int maxAttempts() {
         return 3;

@@ -24,6 +24,12 @@ public class RedactionRescan implements JobHandler {
     @ConfigProperty(name = "seva.documents.redaction-rescan.batch-size", defaultValue = "50")
     int batchSize;
 
+    /** @return the long lane: a tenant's whole vault is read again, batch by batch */
+    @Override
+    public Lane lane() {
+        return Lane.LONG;
+    }
+
     @Override
     public String kind() {
         return KIND;

@@ -1,5 +1,6 @@
 package dev.seva.payments.internal;
 
+import dev.seva.payments.InvoiceStatus;
 import dev.seva.sdk.Money;
 import dev.seva.sdk.TenantId;
 import dev.seva.sdk.events.PaymentCaptured;
@@ -83,10 +84,13 @@ public class Ledger {
         InvoiceRecord inv = found.get();
         EntityManager em = unit.em(tenant);
         PaymentRecord p = payment(tenant, paymentId).orElse(null);
-        if (p != null && p.status() == PaymentRecord.Status.CAPTURED) {
+        if (p != null && p.status() != PaymentRecord.Status.FAILED) {
             return Outcome.DUPLICATE;
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(capturedAt, ZoneOffset.UTC);
+        if (inv.status() == InvoiceStatus.VOID) {
+            return unapplied(tenant, inv, p, orderId, paymentId, amountPaise, at, source);
+        }
         if (p == null) {
             p = new PaymentRecord(UUID.randomUUID().toString(), inv.getId(), orderId, paymentId, amountPaise,
                     PaymentRecord.Status.CAPTURED, source);
@@ -104,6 +108,26 @@ public class Ledger {
                 + Money.ofPaise(amountPaise) + " via " + source + "; invoice " + inv.status());
         captured.fire(new PaymentCaptured(tenant, inv.getId(), inv.getEntityId(), paymentId, amountPaise, taxable,
                 inv.getServiceCategory(), capturedAt));
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Money taken on a voided invoice (the client paid in a checkout opened before the void): kept apart as an
+     * UNAPPLIED payment that the firm owes back. It pays nothing on the invoice and fires no {@link PaymentCaptured},
+     * so no commission accrues; it is listed for refund ({@link UnappliedPayments}).
+     */
+    private Outcome unapplied(TenantId tenant, InvoiceRecord inv, PaymentRecord failedBefore, String orderId,
+            String paymentId, long amountPaise, OffsetDateTime at, String source) {
+        PaymentRecord p = failedBefore;
+        if (p == null) {
+            p = new PaymentRecord(UUID.randomUUID().toString(), inv.getId(), orderId, paymentId, amountPaise,
+                    PaymentRecord.Status.UNAPPLIED, source);
+            unit.em(tenant).persist(p);
+        }
+        p.unapplied(amountPaise, at, source);
+        unit.em(tenant).flush();
+        audit.record(tenant, "PAYMENT_UNAPPLIED", "invoice", inv.getId(), "payment " + paymentId + " of "
+                + Money.ofPaise(amountPaise) + " via " + source + " on a voided invoice: to be refunded");
         return Outcome.APPLIED;
     }
 
@@ -151,14 +175,22 @@ public class Ledger {
             return Outcome.DUPLICATE;
         }
         r.processed(amountPaise);
+        if (p.status() == PaymentRecord.Status.UNAPPLIED) {
+            // money given back that never paid the invoice: no invoice amount moves, no commission to claw back
+            em.flush();
+            audit.record(tenant, "UNAPPLIED_PAYMENT_REFUNDED", "invoice", inv.getId(), "refund " + refundId + " of "
+                    + Money.ofPaise(amountPaise) + " on unapplied payment " + paymentId);
+            return Outcome.APPLIED;
+        }
         inv.addRefunded(amountPaise);
         r.emitted();
         em.flush();
         long taxable = Money.ofPaise(amountPaise).share(inv.getTaxablePaise(), inv.getTotalPaise()).paise();
         audit.record(tenant, "PAYMENT_REFUNDED", "invoice", inv.getId(), "refund " + refundId + " of "
                 + Money.ofPaise(amountPaise) + " on payment " + paymentId + "; invoice " + inv.status());
+        // the refund's time is when it was recorded processed, so the batch path (which reads it) dates alike
         refunded.fire(new PaymentRefunded(tenant, inv.getId(), inv.getEntityId(), paymentId, refundId, amountPaise,
-                taxable, inv.getServiceCategory(), Instant.now()));
+                taxable, inv.getServiceCategory(), r.getProcessedAt().toInstant()));
         return Outcome.APPLIED;
     }
 

@@ -4,11 +4,13 @@ import dev.seva.sdk.SevaException;
 import dev.seva.sdk.spi.PaymentGateway;
 import dev.seva.sdk.spi.PaymentGateway.GatewayContext;
 import dev.seva.sdk.spi.PaymentGateway.GatewayOrder;
+import dev.seva.sdk.spi.PaymentGateway.GatewayPayment;
 import dev.seva.sdk.spi.PaymentGateway.GatewayRefund;
 import dev.seva.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checkout, verification and refunds: database steps ({@link PaymentSteps}, each a transaction) around gateway calls
@@ -47,24 +49,34 @@ public class PaymentFlows {
         c.text("razorpayPaymentId", paymentId, 64, true);
         c.text("razorpaySignature", signature, 128, true);
         c.throwIfAny();
+        String order = orderId.strip();
+        String payment = paymentId.strip();
+        GatewayContext ctx;
         try {
-            return steps.verify(orderId.strip(), paymentId.strip(), signature.strip(), this);
+            ctx = steps.checkSignature(order, payment, signature.strip(), this);
         } catch (SevaException e) {
             if (e.code() == dev.seva.sdk.ErrorCode.PAYMENT_SIGNATURE_INVALID) {
-                steps.auditRejectedSignature(orderId.strip());
+                steps.auditRejectedSignature(order);
             }
             throw e;
         }
+        // the amount is what the gateway took, asked of the gateway: the browser's word is only the signature
+        GatewayPayment captured = calls.paymentsOfOrder(ctx, order).stream().filter(p -> p.id().equals(payment)
+                && p.isCaptured()).findFirst().orElse(null);
+        return steps.recordVerified(order, captured);
     }
 
     boolean checkoutSignatureValid(GatewayContext ctx, String orderId, String paymentId, String signature) {
         return gateway.verifyCheckout(ctx, orderId, paymentId, signature);
     }
 
-    /** Refunds part or all of what was paid. */
+    /**
+     * Refunds part or all of what was paid; when the gateway's answer never came, the refund is answered PENDING
+     * without a gateway id, still reserved, and reconciliation learns its fate.
+     */
     public InvoiceService.RefundView refund(String invoiceId, Long amountPaise, String reason) {
         PaymentSteps.RefundPlan plan = steps.planRefund(invoiceId, amountPaise, reason);
-        GatewayRefund answer;
+        Optional<GatewayRefund> answer;
         try {
             answer = calls.refund(plan.ctx(), plan.paymentId(), plan.amount(), Map.of("seva_refund_id", plan
                     .refundId(), "seva_tenant", plan.ctx().tenant().value()));
@@ -72,7 +84,10 @@ public class PaymentFlows {
             steps.refundFailed(plan.refundId());
             throw e;
         }
-        return steps.refundAnswered(plan.refundId(), answer);
+        if (answer.isEmpty()) {
+            return steps.refundUnknown(plan.refundId());
+        }
+        return steps.refundAnswered(plan.refundId(), answer.get());
     }
 
     /** @return the gateway in use */

@@ -20,9 +20,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 public class PaymentRecord {
 
-    /** A payment's status, forward only: FAILED may become CAPTURED (a late authorisation), never the reverse. */
+    /**
+     * A payment's status, forward only: FAILED may become CAPTURED (a late authorisation), never the reverse.
+     * UNAPPLIED: captured on a voided invoice, kept apart and owed back to the client.
+     */
     enum Status {
-        FAILED, CAPTURED
+        FAILED, CAPTURED, UNAPPLIED
     }
 
     @Id
@@ -66,6 +69,15 @@ public class PaymentRecord {
 
     void captured(long amount, OffsetDateTime at, String source) {
         this.status = Status.CAPTURED.name();
+        this.amountPaise = amount;
+        this.capturedAt = at;
+        this.source = source;
+        this.updatedAt = Now.utc();
+    }
+
+    /** Captured on a voided invoice: recorded, applied to nothing. */
+    void unapplied(long amount, OffsetDateTime at, String source) {
+        this.status = Status.UNAPPLIED.name();
         this.amountPaise = amount;
         this.capturedAt = at;
         this.source = source;

@@ -6,6 +6,7 @@ import dev.seva.sdk.Money;
 import dev.seva.sdk.SevaException;
 import dev.seva.sdk.TenantId;
 import dev.seva.sdk.spi.PaymentGateway.GatewayContext;
+import dev.seva.sdk.spi.PaymentGateway.GatewayPayment;
 import dev.seva.sdk.spi.PaymentGateway.GatewayRefund;
 import dev.seva.tenant.AuditTrail;
 import dev.seva.tenant.Tenants;
@@ -15,7 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,6 +52,9 @@ public class PaymentSteps {
 
     @Inject
     CheckoutScript checkoutScript;
+
+    @Inject
+    RefundCheck refundChecks;
 
     /** What checkout needs: the context, the invoice, and an order to reuse if there is one. */
     record CheckoutPlan(GatewayContext ctx, String invoiceId, String number, long due, String reuseOrderId) {
@@ -99,23 +105,36 @@ public class PaymentSteps {
     }
 
     /**
-     * Verifies a checkout signature and records the capture.
+     * Checks a checkout signature, before the gateway is asked what it took.
      *
-     * @return the invoice after the payment
+     * @return the tenant's gateway context
      */
-    InvoiceService.InvoiceView verify(String orderId, String paymentId, String signature, PaymentFlows gatewayCheck) {
+    GatewayContext checkSignature(String orderId, String paymentId, String signature, PaymentFlows gatewayCheck) {
         TenantId tenant = tenants.current().id();
-        InvoiceRecord inv = ledger.lockByOrder(tenant, orderId).orElse(null);
-        if (inv == null) {
-            throw SevaException.notFound("Order");
-        }
+        InvoiceRecord inv = ledger.lockByOrder(tenant, orderId).orElseThrow(() -> SevaException.notFound("Order"));
         invoices.requireVisible(inv.getId());
         GatewayContext ctx = settings.context(tenant);
         if (!gatewayCheck.checkoutSignatureValid(ctx, orderId, paymentId, signature)) {
             throw new SevaException(ErrorCode.PAYMENT_SIGNATURE_INVALID,
                     "The payment signature does not match the order and payment.");
         }
-        ledger.captured(tenant, orderId, paymentId, inv.getOrderAmountPaise(), Instant.now(), "VERIFY");
+        return ctx;
+    }
+
+    /**
+     * Records a verified payment with the amount the gateway reports it captured (not the invoice's or the order's).
+     *
+     * @param captured the payment as the gateway lists it, or null when it does not (yet) list it captured: then
+     *        nothing is recorded, and the webhook or reconciliation records it
+     * @return the invoice after the payment
+     */
+    InvoiceService.InvoiceView recordVerified(String orderId, GatewayPayment captured) {
+        TenantId tenant = tenants.current().id();
+        InvoiceRecord inv = ledger.lockByOrder(tenant, orderId).orElseThrow(() -> SevaException.notFound("Order"));
+        invoices.requireVisible(inv.getId());
+        if (captured != null) {
+            ledger.captured(tenant, orderId, captured.id(), captured.amountPaise(), Instant.now(), "VERIFY");
+        }
         return invoices.view(inv, true);
     }
 
@@ -138,31 +157,38 @@ public class PaymentSteps {
         String why = c.text("reason", reason, 500, false);
         c.throwIfAny();
         InvoiceRecord inv = invoices.lockVisible(invoiceId);
-        if (inv.status() != InvoiceStatus.PAID && inv.status() != InvoiceStatus.PARTIALLY_REFUNDED) {
+        EntityManager em = unit.em();
+        boolean paid = inv.status() == InvoiceStatus.PAID || inv.status() == InvoiceStatus.PARTIALLY_REFUNDED;
+        // what can be given back: the captured payments of a paid invoice, and money taken after a void
+        List<PaymentRecord> payments = em.createQuery("SELECT p FROM Payment p WHERE p.invoiceId = :i",
+                PaymentRecord.class).setParameter("i", inv.getId()).getResultList().stream()
+                .filter(p -> p.status() == PaymentRecord.Status.UNAPPLIED
+                        || (paid && p.status() == PaymentRecord.Status.CAPTURED))
+                .toList();
+        if (payments.isEmpty()) {
             throw new SevaException(ErrorCode.INVOICE_STATE, "Only a paid invoice can be refunded; this invoice is "
                     + inv.status() + ".");
         }
-        EntityManager em = unit.em();
         List<RefundRecord> refunds = em.createQuery("SELECT r FROM Refund r WHERE r.invoiceId = :i",
                 RefundRecord.class).setParameter("i", inv.getId()).getResultList();
-        long reserved = refunds.stream().filter(r -> r.status() != RefundRecord.Status.FAILED)
-                .mapToLong(RefundRecord::getAmountPaise).sum();
-        long refundable = inv.getPaidPaise() - reserved;
+        // refunds not failed keep their amount reserved, pending ones included (their fate may be unknown)
+        Map<String, Long> left = new HashMap<>();
+        for (PaymentRecord p : payments) {
+            left.put(p.getRazorpayPaymentId(), p.getAmountPaise() - refunds.stream().filter(r -> r
+                    .status() != RefundRecord.Status.FAILED && r.getRazorpayPaymentId().equals(
+                            p
+                                    .getRazorpayPaymentId()))
+                    .mapToLong(RefundRecord::getAmountPaise).sum());
+        }
+        long refundable = left.values().stream().mapToLong(Long::longValue).sum();
         if (amountPaise > refundable) {
             throw new SevaException(ErrorCode.REFUND_EXCEEDS_PAID, "At most " + Money.ofPaise(Math.max(0,
                     refundable)) + " can still be refunded on this invoice.");
         }
-        // the captured payment with the most left to refund
-        List<PaymentRecord> payments = em.createQuery("SELECT p FROM Payment p WHERE p.invoiceId = :i AND"
-                + " p.status = 'CAPTURED'", PaymentRecord.class).setParameter("i", inv.getId()).getResultList();
-        PaymentRecord best = payments.stream().max(Comparator.comparingLong(p -> p.getAmountPaise() - refunds
-                .stream().filter(r -> r.status() != RefundRecord.Status.FAILED && r.getRazorpayPaymentId().equals(p
-                        .getRazorpayPaymentId()))
-                .mapToLong(RefundRecord::getAmountPaise).sum())).orElseThrow(() -> new SevaException(
-                        ErrorCode.INVOICE_STATE, "The invoice has no captured payment."));
-        long leftOnBest = best.getAmountPaise() - refunds.stream().filter(r -> r.status() != RefundRecord.Status.FAILED
-                && r.getRazorpayPaymentId().equals(best.getRazorpayPaymentId())).mapToLong(RefundRecord::getAmountPaise)
-                .sum();
+        // the payment with the most left to refund
+        PaymentRecord best = payments.stream().max(Comparator.comparingLong(p -> left.get(p.getRazorpayPaymentId())))
+                .orElseThrow();
+        long leftOnBest = left.get(best.getRazorpayPaymentId());
         if (amountPaise > leftOnBest) {
             throw new SevaException(ErrorCode.REFUND_EXCEEDS_PAID, "At most " + Money.ofPaise(leftOnBest)
                     + " can be refunded in one refund (the largest refundable payment).");
@@ -191,8 +217,23 @@ public class PaymentSteps {
         return RefundService.view(unit.em().find(RefundRecord.class, refundId));
     }
 
-    /** The gateway refused or did not answer: the reservation is released. */
+    /** The gateway refused, or was not asked (open circuit): the reservation is released. */
     void refundFailed(String refundId) {
         ledger.refundFailed(tenants.current().id(), refundId, null);
+    }
+
+    /**
+     * No answer came: the refund may have been made. It stays PENDING, its amount reserved, until a check asks the
+     * gateway ({@link RefundCheck}) or the gateway's webhook tells.
+     */
+    InvoiceService.RefundView refundUnknown(String refundId) {
+        TenantId tenant = tenants.current().id();
+        RefundRecord r = unit.em().find(RefundRecord.class, refundId);
+        ledger.lock(tenant, r.getInvoiceId());
+        r.pending();
+        refundChecks.schedule(tenant, refundId, 1);
+        audit.record(tenant, "REFUND_OUTCOME_UNKNOWN", "invoice", r.getInvoiceId(), "refund " + refundId
+                + ": no answer from the gateway; pending until reconciliation learns its fate");
+        return RefundService.view(r);
     }
 }

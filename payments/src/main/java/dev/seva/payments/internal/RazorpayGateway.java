@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,40 @@ public class RazorpayGateway implements PaymentGateway {
         JSONObject req = new JSONObject().put("amount", amountPaise).put("notes", new JSONObject(notes));
         try {
             Refund r = client(ctx).payments.refund(paymentId, req);
-            JSONObject j = r.toJson();
-            return new GatewayRefund(j.getString("id"), j.optString("payment_id", paymentId), j.getLong("amount"),
-                    j.optString("status", "pending"));
+            return refund(r.toJson(), paymentId);
         } catch (RazorpayException e) {
             throw failure("refund", e);
         }
+    }
+
+    @Override
+    public List<GatewayRefund> refundsOfPayment(GatewayContext ctx, String paymentId) {
+        try {
+            List<Refund> rs = client(ctx).payments.fetchAllRefunds(paymentId);
+            List<GatewayRefund> out = new ArrayList<>(rs.size());
+            for (Refund r : rs) {
+                out.add(refund(r.toJson(), paymentId));
+            }
+            return out;
+        } catch (RazorpayException e) {
+            throw failure("fetch the refunds of a payment", e);
+        }
+    }
+
+    /** Parses a Razorpay refund entity; its notes are an object, or an empty array when there are none. */
+    static GatewayRefund refund(JSONObject j, String paymentId) {
+        Map<String, String> notes = new HashMap<>();
+        JSONObject n = j.optJSONObject("notes");
+        if (n != null) {
+            for (String k : n.keySet()) {
+                Object v = n.opt(k);
+                if (v instanceof String text) {
+                    notes.put(k, text);
+                }
+            }
+        }
+        return new GatewayRefund(j.getString("id"), j.optString("payment_id", paymentId), j.getLong("amount"),
+                j.optString("status", "pending"), notes);
     }
 
     @Override
@@ -137,7 +166,8 @@ public class RazorpayGateway implements PaymentGateway {
 
     private static RazorpayClient client(GatewayContext ctx) throws RazorpayException {
         if (ctx.keyId() == null || ctx.keySecret() == null) {
-            throw new GatewayException("The tenant has no Razorpay keys", 0, null);
+            // 401, as Razorpay answers a call without credentials: an answer, not an outage (never retried or counted)
+            throw new GatewayException("The tenant has no Razorpay keys", 401, null);
         }
         return new RazorpayClient(ctx.keyId(), ctx.keySecret());
     }

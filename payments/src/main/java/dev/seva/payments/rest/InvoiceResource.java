@@ -141,13 +141,16 @@ public class InvoiceResource {
     @POST
     @Path("{id}/refunds")
     @RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.MANAGER})
-    @Operation(summary = "Refund part or all of what was paid through Razorpay; 422 REFUND_EXCEEDS_PAID beyond paid"
-            + " minus refunded (pending refunds included)")
+    @Operation(summary = "Refund part or all of what was paid through Razorpay (or a payment captured after the"
+            + " invoice was voided); 422 REFUND_EXCEEDS_PAID beyond paid minus refunded (pending refunds included)."
+            + " 201 with the gateway's answer; 202 with status PENDING and no razorpayRefundId when the gateway did"
+            + " not answer: the amount stays reserved until reconciliation learns whether the refund was made")
     public Response refund(@PathParam("id") String id, NewRefund body) {
         if (body == null) {
             throw SevaException.invalidField("body", "is required");
         }
-        return Response.status(Response.Status.CREATED).entity(flows.refund(id, body.amountPaise(), body.reason()))
-                .build();
+        InvoiceService.RefundView r = flows.refund(id, body.amountPaise(), body.reason());
+        boolean unknown = "PENDING".equals(r.status()) && r.razorpayRefundId() == null;
+        return Response.status(unknown ? Response.Status.ACCEPTED : Response.Status.CREATED).entity(r).build();
     }
 }

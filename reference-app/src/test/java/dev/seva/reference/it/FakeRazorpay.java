@@ -26,8 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A fake Razorpay API on 127.0.0.1 inside the test JVM, speaking the real request and response shapes of orders
  * ({@code POST /v1/orders}), the payments of an order ({@code GET /v1/orders/{id}/payments}) and refunds
- * ({@code POST /v1/payments/{id}/refund}), with Basic authentication per key pair: one key's orders are invisible to
- * another's. The IT server is pointed at it by {@code seva.payments.razorpay.base-url}. One instance per JVM, on
+ * ({@code POST /v1/payments/{id}/refund}, {@code GET /v1/payments/{id}/refunds}), with Basic authentication per key
+ * pair: one key's orders are invisible to another's. Faults (a slow answer, a 5xx or 429, an answer lost after the
+ * work was done) are set per key pair ({@link #fault}), so one tenant's outage leaves the others' calls alone. The IT server is pointed at it by {@code seva.payments.razorpay.base-url}. One instance per JVM, on
  * {@code seva.it.razorpay.port}. Payments exist only when a test makes them ({@link #pay}), as a customer would.
  */
 public final class FakeRazorpay {
@@ -45,6 +46,7 @@ public final class FakeRazorpay {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile String refundStatus = "processed";
     private final AtomicInteger failNext = new AtomicInteger();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
 
     private FakeRazorpay() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 64);
@@ -98,6 +100,36 @@ public final class FakeRazorpay {
 
     public int calls(String what) {
         return calls.getOrDefault(what, new AtomicInteger()).get();
+    }
+
+    /** @return the calls of one key pair, {@code what} as in {@link #calls(String)} */
+    public int calls(String keyId, String what) {
+        return calls(keyId + " " + what);
+    }
+
+    /**
+     * What the fake does to one key pair's calls of one kind ({@code "POST /v1/orders"}, {@code "*"} for every
+     * call): wait {@code delayMillis} first, then answer {@code status} without doing anything (0: do the work and
+     * answer normally, after the wait; -1: do the work, then answer 504 as a gateway whose answer was lost).
+     */
+    record Fault(String call, long delayMillis, int status) {
+    }
+
+    /** Applies a fault to one key pair's calls until {@link #clearFaults}. */
+    void fault(String keyId, Fault f) {
+        faults.put(keyId, f);
+    }
+
+    void clearFaults(String keyId) {
+        faults.remove(keyId);
+    }
+
+    /** The customer pays an order an amount other than the order's (what the gateway reports is what counts). */
+    JsonObject pay(String orderId, long amountPaise) {
+        JsonObject p = Json.createObjectBuilder(payment(orderId)).add("amount", amountPaise).build();
+        payments.put(p.getString("id"), p);
+        paymentsByOrder.computeIfAbsent(orderId, o -> new ArrayList<>()).add(p);
+        return p;
     }
 
     /**
@@ -296,14 +328,18 @@ public final class FakeRazorpay {
             })();
             """;
 
+    /** An answer of the fake API. */
+    private record Reply(int status, String body) {
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath();
             String key = auth(ex.getRequestHeaders().getFirst("Authorization"));
             byte[] in = ex.getRequestBody().readAllBytes();
-            calls.computeIfAbsent(method + " " + path.replaceAll("/(order|pay)_[A-Za-z0-9]+", "/{id}"),
-                    k -> new AtomicInteger()).incrementAndGet();
+            String what = method + " " + path.replaceAll("/(order|pay)_[A-Za-z0-9]+", "/{id}");
+            calls.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 send(ex, 500, error("SERVER_ERROR", "The server encountered an error."));
                 return;
@@ -312,75 +348,107 @@ public final class FakeRazorpay {
                 send(ex, 401, error("BAD_REQUEST_ERROR", "Authentication failed"));
                 return;
             }
-            if (method.equals("POST") && path.equals("/v1/orders")) {
-                JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8)))
-                        .readObject();
-                long amount = req.getJsonNumber("amount").longValue();
-                if (amount < 100) {
-                    send(ex, 400, error("BAD_REQUEST_ERROR", "The amount must be atleast INR 1.00"));
+            calls.computeIfAbsent(key + " " + what, k -> new AtomicInteger()).incrementAndGet();
+            Fault fault = faults.get(key);
+            if (fault != null && (fault.call().equals("*") || fault.call().equals(what))) {
+                sleep(fault.delayMillis());
+                if (fault.status() > 0) {
+                    send(ex, fault.status(), error(fault.status() == 429 ? "BAD_REQUEST_ERROR" : "SERVER_ERROR",
+                            fault.status() == 429 ? "Too many requests" : "The server encountered an error."));
                     return;
                 }
-                String id = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-                JsonObjectBuilder o = Json.createObjectBuilder().add("id", id).add("entity", "order")
-                        .add("amount", amount).add("amount_paid", 0).add("amount_due", amount)
-                        .add("currency", req.getString("currency", "INR")).add("receipt", req.getString("receipt", ""))
-                        .addNull("offer_id").add("status", "created").add("attempts", 0)
-                        .add("notes", req.containsKey("notes") ? req.get("notes") : Json.createArrayBuilder().build())
-                        .add("created_at", Instant.now().getEpochSecond());
-                JsonObject order = o.build();
-                orders.put(id, order);
-                orderOwner.put(id, key);
-                send(ex, 200, order.toString());
-                return;
-            }
-            if (method.equals("GET") && path.matches("/v1/orders/[^/]+/payments")) {
-                String orderId = path.split("/")[3];
-                if (!key.equals(orderOwner.get(orderId))) {
-                    send(ex, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+                if (fault.status() < 0) {
+                    api(method, path, key, in);
+                    send(ex, 504, error("SERVER_ERROR", "Gateway timeout"));
                     return;
                 }
-                var items = Json.createArrayBuilder();
-                List<JsonObject> ps = paymentsByOrder.getOrDefault(orderId, List.of());
-                ps.forEach(items::add);
-                send(ex, 200, Json.createObjectBuilder().add("entity", "collection").add("count", ps.size())
-                        .add("items", items).build().toString());
-                return;
             }
-            if (method.equals("POST") && path.matches("/v1/payments/[^/]+/refund")) {
-                String paymentId = path.split("/")[3];
-                JsonObject p = payments.get(paymentId);
-                if (p == null || !key.equals(orderOwner.get(p.getString("order_id")))) {
-                    send(ex, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
-                    return;
-                }
-                JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8)))
-                        .readObject();
-                long amount = req.containsKey("amount")
-                        ? req.getJsonNumber("amount").longValue()
-                        : p.getJsonNumber("amount").longValue();
-                synchronized (this) {
-                    long done = refunded.getOrDefault(paymentId, 0L);
-                    if (done + amount > p.getJsonNumber("amount").longValue()) {
-                        send(ex, 400, error("BAD_REQUEST_ERROR",
-                                "The refund amount provided is greater than amount captured"));
-                        return;
-                    }
-                    refunded.put(paymentId, done + amount);
-                }
-                String id = "rfnd_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
-                JsonObject r = Json.createObjectBuilder().add("id", id).add("entity", "refund").add("amount", amount)
-                        .add("currency", "INR").add("payment_id", paymentId)
-                        .add("notes", req.containsKey("notes") ? req.get("notes") : Json.createArrayBuilder().build())
-                        .addNull("receipt").add("acquirer_data", Json.createObjectBuilder().addNull("arn"))
-                        .add("created_at", Instant.now().getEpochSecond()).addNull("batch_id")
-                        .add("status", refundStatus).add("speed_processed", "normal")
-                        .add("speed_requested", "normal").build();
-                refunds.put(id, r);
-                send(ex, 200, r.toString());
-                return;
-            }
-            send(ex, 400, error("BAD_REQUEST_ERROR", "The requested URL was not found on the server."));
+            Reply r = api(method, path, key, in);
+            send(ex, r.status(), r.body());
         }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Reply api(String method, String path, String key, byte[] in) {
+        if (method.equals("POST") && path.equals("/v1/orders")) {
+            JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8))).readObject();
+            long amount = req.getJsonNumber("amount").longValue();
+            if (amount < 100) {
+                return new Reply(400, error("BAD_REQUEST_ERROR", "The amount must be atleast INR 1.00"));
+            }
+            String id = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+            JsonObjectBuilder o = Json.createObjectBuilder().add("id", id).add("entity", "order")
+                    .add("amount", amount).add("amount_paid", 0).add("amount_due", amount)
+                    .add("currency", req.getString("currency", "INR")).add("receipt", req.getString("receipt", ""))
+                    .addNull("offer_id").add("status", "created").add("attempts", 0)
+                    .add("notes", req.containsKey("notes") ? req.get("notes") : Json.createArrayBuilder().build())
+                    .add("created_at", Instant.now().getEpochSecond());
+            JsonObject order = o.build();
+            orders.put(id, order);
+            orderOwner.put(id, key);
+            return new Reply(200, order.toString());
+        }
+        if (method.equals("GET") && path.matches("/v1/orders/[^/]+/payments")) {
+            String orderId = path.split("/")[3];
+            if (!key.equals(orderOwner.get(orderId))) {
+                return new Reply(400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+            }
+            var items = Json.createArrayBuilder();
+            List<JsonObject> ps = paymentsByOrder.getOrDefault(orderId, List.of());
+            ps.forEach(items::add);
+            return new Reply(200, Json.createObjectBuilder().add("entity", "collection").add("count", ps.size())
+                    .add("items", items).build().toString());
+        }
+        if (method.equals("GET") && path.matches("/v1/payments/[^/]+/refunds")) {
+            String paymentId = path.split("/")[3];
+            JsonObject p = payments.get(paymentId);
+            if (p == null || !key.equals(orderOwner.get(p.getString("order_id")))) {
+                return new Reply(400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+            }
+            var items = Json.createArrayBuilder();
+            List<JsonObject> rs = refunds.values().stream().filter(r -> r.getString("payment_id").equals(paymentId))
+                    .toList();
+            rs.forEach(items::add);
+            return new Reply(200, Json.createObjectBuilder().add("entity", "collection").add("count", rs.size())
+                    .add("items", items).build().toString());
+        }
+        if (method.equals("POST") && path.matches("/v1/payments/[^/]+/refund")) {
+            String paymentId = path.split("/")[3];
+            JsonObject p = payments.get(paymentId);
+            if (p == null || !key.equals(orderOwner.get(p.getString("order_id")))) {
+                return new Reply(400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+            }
+            JsonObject req = Json.createReader(new StringReader(new String(in, StandardCharsets.UTF_8))).readObject();
+            long amount = req.containsKey("amount")
+                    ? req.getJsonNumber("amount").longValue()
+                    : p.getJsonNumber("amount").longValue();
+            synchronized (this) {
+                long done = refunded.getOrDefault(paymentId, 0L);
+                if (done + amount > p.getJsonNumber("amount").longValue()) {
+                    return new Reply(400, error("BAD_REQUEST_ERROR",
+                            "The refund amount provided is greater than amount captured"));
+                }
+                refunded.put(paymentId, done + amount);
+            }
+            String id = "rfnd_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+            JsonObject r = Json.createObjectBuilder().add("id", id).add("entity", "refund").add("amount", amount)
+                    .add("currency", "INR").add("payment_id", paymentId)
+                    .add("notes", req.containsKey("notes") ? req.get("notes") : Json.createArrayBuilder().build())
+                    .addNull("receipt").add("acquirer_data", Json.createObjectBuilder().addNull("arn"))
+                    .add("created_at", Instant.now().getEpochSecond()).addNull("batch_id")
+                    .add("status", refundStatus).add("speed_processed", "normal")
+                    .add("speed_requested", "normal").build();
+            refunds.put(id, r);
+            return new Reply(200, r.toString());
+        }
+        return new Reply(400, error("BAD_REQUEST_ERROR", "The requested URL was not found on the server."));
     }
 
     private String auth(String header) {

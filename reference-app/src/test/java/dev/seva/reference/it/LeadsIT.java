@@ -345,6 +345,90 @@ class LeadsIT {
     }
 
     @Test
+    void convertingIntoAnExistingEntityMakesTheLeadAMemberOnlyWhenStaffSaySoAndNeverOwnerByDefault() {
+        // a firm's client entity with its real owner
+        String entityId = Api.newEntity(firm, "Existing Client Pvt Ltd");
+        TestUser owner = Api.newUser(firm, "CLIENT");
+        post("/api/v1/entities/" + entityId + "/members", t(), admin(), Json.createObjectBuilder()
+                .add("userId", owner.id()).add("role", "OWNER").build()).expect(201);
+        // a stranger's lead from the anonymous referral form, naming themself
+        String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 6) + "@example.in";
+        post("/api/v1/referrals/" + pCode + "/leads", t(), null, Json.createObjectBuilder().add("name",
+                "Not The Owner").add("email", stranger).build()).expect(202);
+        String leadId = leadByEmail(stranger);
+        JsonObject conv = post("/api/v1/leads/" + leadId + "/convert", t(), admin(), Json.createObjectBuilder()
+                .add("entityId", entityId).build()).expect(200).obj();
+        assertEquals("CONVERTED", conv.getJsonObject("lead").getString("stage"));
+        assertTrue(absent(conv, "userId"), "no user linked unless staff choose it: " + conv);
+        assertEquals(0, Pay.sql("SELECT count(*) FROM app_user WHERE tenant_id = ? AND email = ?", firm.id(),
+                stranger), "the lead's e-mail got no account");
+        JsonArray members = get("/api/v1/entities/" + entityId + "/members", t(), admin()).expect(200).json()
+                .asJsonArray();
+        assertEquals(1, members.size(), members.toString());
+        // asking for a user without saying as what is a field error, and changes nothing
+        String second = "member-" + UUID.randomUUID().toString().substring(0, 6) + "@example.in";
+        String secondLead = post("/api/v1/leads", t(), pUser.token(), lead("Chosen Member", null, second).build())
+                .expect(201).str("id");
+        var bad = post("/api/v1/leads/" + secondLead + "/convert", t(), admin(), Json.createObjectBuilder()
+                .add("entityId", entityId).add("createClientUser", true).build()).problem(400,
+                        "VALIDATION_FAILED");
+        assertTrue(bad.fields().contains("memberRole"), bad.body());
+        assertEquals("NEW", get("/api/v1/leads/" + secondLead, t(), admin()).expect(200).str("stage"));
+        // staff choose explicitly: a MEMBER, not an OWNER
+        JsonObject chosen = post("/api/v1/leads/" + secondLead + "/convert", t(), admin(), Json.createObjectBuilder()
+                .add("entityId", entityId).add("memberRole", "MEMBER").build()).expect(200).obj();
+        String userId = chosen.getString("userId");
+        JsonObject membership = get("/api/v1/entities/" + entityId + "/members", t(), admin()).expect(200).json()
+                .asJsonArray().stream().map(v -> v.asJsonObject()).filter(m -> m.getString("userId").equals(userId))
+                .findFirst().orElseThrow();
+        assertEquals("MEMBER", membership.getString("role"));
+        // a new entity made from the lead still gets the lead as its owner (unchanged)
+        String third = "new-" + UUID.randomUUID().toString().substring(0, 6) + "@example.in";
+        String thirdLead = post("/api/v1/leads", t(), pUser.token(), lead("New Owner", null, third).build())
+                .expect(201).str("id");
+        JsonObject made = post("/api/v1/leads/" + thirdLead + "/convert", t(), admin(), Json.createObjectBuilder()
+                .add("entity", Json.createObjectBuilder().add("legalName", "Brand New Pvt Ltd").add("type",
+                        "PRIVATE_LIMITED"))
+                .build()).expect(200).obj();
+        assertEquals("OWNER", get("/api/v1/entities/" + made.getString("entityId") + "/members", t(), admin())
+                .expect(200).json().asJsonArray().getJsonObject(0).getString("role"));
+        String fourthLead = post("/api/v1/leads", t(), pUser.token(), lead("Fourth", uniquePhone(), null).build())
+                .expect(201).str("id");
+        assertTrue(post("/api/v1/leads/" + fourthLead + "/convert", t(), admin(), Json.createObjectBuilder()
+                .add("entityId", entityId).add("memberRole", "BOSS").build()).problem(400, "VALIDATION_FAILED")
+                .fields().contains("memberRole"));
+    }
+
+    @Test
+    void anAgentPostingADuplicateIsNotToldTheIdOfALeadItCannotSee() {
+        String phone = uniquePhone();
+        String rLead = post("/api/v1/leads", t(), rUser.token(), lead("R's contact", phone, null).build())
+                .expect(201).str("id");
+        // Q cannot see R's lead: told it is a duplicate, not which lead it is
+        Res hidden = post("/api/v1/leads", t(), qUser.token(), lead("Same contact", phone, null).build())
+                .problem(409, "LEAD_DUPLICATE");
+        assertFalse(hidden.body().contains(rLead), hidden.body());
+        assertFalse(hidden.obj().containsKey("existingLeadId"), hidden.body());
+        // R's own lead, P's downline's lead and staff: named
+        assertEquals(rLead, post("/api/v1/leads", t(), rUser.token(), lead("Again", phone, null).build())
+                .problem(409, "LEAD_DUPLICATE").str("existingLeadId"));
+        assertEquals(rLead, post("/api/v1/leads", t(), admin(), lead("Again", phone, null).build())
+                .problem(409, "LEAD_DUPLICATE").str("existingLeadId"));
+        String qPhone = uniquePhone();
+        String qLead = post("/api/v1/leads", t(), qUser.token(), lead("Q's contact", qPhone, null).build())
+                .expect(201).str("id");
+        assertEquals(qLead, post("/api/v1/leads", t(), pUser.token(), lead("Again", qPhone, null).build())
+                .problem(409, "LEAD_DUPLICATE").str("existingLeadId"));
+        assertFalse(post("/api/v1/leads", t(), rUser.token(), lead("Again", qPhone, null).build())
+                .problem(409, "LEAD_DUPLICATE").body().contains(qLead));
+    }
+
+    private static String leadByEmail(String email) {
+        return get("/api/v1/leads?size=200&q=" + email, t(), admin()).expect(200).items().getJsonObject(0)
+                .getString("id");
+    }
+
+    @Test
     void agentsSeeOnlyTheirOwnAndTheirDownlinesLeads() {
         JsonObject mine = post("/api/v1/leads", t(), qUser.token(), lead("Q's lead", uniquePhone(), null)
                 .add("referralCode", pCode).build()).expect(201).obj();

@@ -51,6 +51,7 @@ class OperationsIT {
             Map.entry("/api/v1/payout-runs/{id}", List.of("get")),
             Map.entry("/api/v1/payout-runs/{id}/bank-file", List.of("get")),
             Map.entry("/api/v1/payments/reconciliation/failures", List.of("get")),
+            Map.entry("/api/v1/payments/reconciliation/unapplied", List.of("get")),
             Map.entry("/api/v1/agents/leaderboard", List.of("get")),
             Map.entry("/api/v1/agents/me", List.of("get")),
             Map.entry("/api/v1/agents/{id}/earnings", List.of("get")),

@@ -42,7 +42,8 @@ class PaymentsCrossTenantIT {
                         .add("razorpayOrderId", aOrder).add("razorpayPaymentId", aPayment.getString("id"))
                         .add("razorpaySignature", "0".repeat(64)).build().toString()),
                 new Endpoint("GET", "/api/v1/webhooks/razorpay/events", null),
-                new Endpoint("GET", "/api/v1/payments/reconciliation/failures", null));
+                new Endpoint("GET", "/api/v1/payments/reconciliation/failures", null),
+                new Endpoint("GET", "/api/v1/payments/reconciliation/unapplied", null));
     }
 
     @BeforeAll

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A job handler deployed only with {@link JobsArquillianIT}: records the tenant it ran in, and fails as the payload
- * says ({@code fail:N} fails the first N attempts, {@code fail:always} every one).
+ * A job handler deployed only with {@link JobsArquillianIT}, of the short lane: records the tenant it ran in and when
+ * it finished, sleeps as the payload says ({@code sleep:millis}), and fails as it says ({@code fail:N} fails the first
+ * N attempts, {@code fail:always} every one).
  */
 @ApplicationScoped
 public class TestJobHandler implements JobHandler {
@@ -28,14 +29,21 @@ public class TestJobHandler implements JobHandler {
         return KIND;
     }
 
+    /** job id → when the handler finished it (System.nanoTime()) */
+    static final Map<String, Long> FINISHED = new ConcurrentHashMap<>();
+
     @Override
-    public void run(Job job) {
+    public void run(Job job) throws InterruptedException {
         String p = job.payload() == null ? "" : job.payload();
+        if (p.startsWith("sleep:")) {
+            Thread.sleep(Long.parseLong(p.substring(6)));
+        }
         if (p.equals("fail:always") || (p.startsWith("fail:") && !p.equals("fail:always")
                 && job.attempt() <= Integer.parseInt(p.substring(5)))) {
             throw new IllegalStateException("planned failure " + job.attempt());
         }
         RAN_IN.put(job.id().toString(), tenant.require().value());
+        FINISHED.put(job.id().toString(), System.nanoTime());
     }
 
     @Override

@@ -53,6 +53,20 @@ public interface PaymentGateway {
     GatewayRefund refund(GatewayContext ctx, String paymentId, long amountPaise, Map<String, String> notes);
 
     /**
+     * The refunds of a payment, with their notes: how a refund whose answer never came is found (or found never to
+     * have been made). The default says the gateway cannot tell, so such a refund stays pending until the gateway's
+     * own notification settles it.
+     *
+     * @param ctx the tenant and its credentials
+     * @param paymentId the gateway's payment id
+     * @return the payment's refunds, in any state
+     * @throws UnsupportedOperationException when the gateway cannot list them (the default)
+     */
+    default List<GatewayRefund> refundsOfPayment(GatewayContext ctx, String paymentId) {
+        throw new UnsupportedOperationException(name() + " cannot list the refunds of a payment");
+    }
+
+    /**
      * @return whether {@code signature} is the checkout signature of {@code orderId} and {@code paymentId} under the
      *         tenant's key secret; false (never an exception) for a missing or malformed signature
      */
@@ -122,8 +136,19 @@ public interface PaymentGateway {
      * @param paymentId the refunded payment
      * @param amountPaise the amount
      * @param status the gateway's status ({@code pending}, {@code processed}, {@code failed})
+     * @param notes the notes stored with it (Seva's refund id as {@code seva_refund_id}), never null
      */
-    record GatewayRefund(String id, String paymentId, long amountPaise, String status) {
+    record GatewayRefund(String id, String paymentId, long amountPaise, String status, Map<String, String> notes) {
+
+        /** Copies the notes. */
+        public GatewayRefund {
+            notes = notes == null ? Map.of() : Map.copyOf(notes);
+        }
+
+        /** A refund without notes. */
+        public GatewayRefund(String id, String paymentId, long amountPaise, String status) {
+            this(id, paymentId, amountPaise, status, Map.of());
+        }
     }
 
     /** A gateway call that failed. The message is safe to log: no secrets, no card data. */
@@ -151,6 +176,11 @@ public interface PaymentGateway {
         /** @return whether trying again may succeed: no answer, or a 5xx or 429 */
         public boolean retryable() {
             return status == 0 || status == 429 || status >= 500;
+        }
+
+        /** @return whether the gateway asked us to slow down (HTTP 429): it is up, and it did nothing */
+        public boolean throttled() {
+            return status == 429;
         }
     }
 }

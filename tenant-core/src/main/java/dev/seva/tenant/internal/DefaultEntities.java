@@ -95,10 +95,19 @@ public class DefaultEntities implements Entities {
     }
 
     @Override
-    public String linkClientUser(String email, String name, String entityId) {
+    public String linkClientUser(String email, String name, String entityId, String role) {
         FieldCheck check = new FieldCheck();
         String e = check.email("email", email);
         String n = check.required("name", name, 200);
+        EntityService.MemberRole as = null;
+        try {
+            as = role == null ? null : EntityService.MemberRole.valueOf(role);
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        if (as == null) {
+            check.add("role", "must be OWNER or MEMBER");
+        }
         check.throwIfAny();
         EntityManager em = ems.tenant();
         if (em.find(BusinessEntityRecord.class, entityId) == null) {
@@ -112,9 +121,9 @@ public class DefaultEntities implements Entities {
             userId = u.getId();
         }
         if (!isMember(userId, entityId)) {
-            em.persist(new MembershipRecord(UUID.randomUUID().toString(), entityId, userId,
-                    EntityService.MemberRole.OWNER.name()));
-            audit.record(tenant.require(), "ENTITY_MEMBER_ADDED", "entity", entityId, "user " + userId + " as OWNER");
+            em.persist(new MembershipRecord(UUID.randomUUID().toString(), entityId, userId, as.name()));
+            audit.record(tenant.require(), "ENTITY_MEMBER_ADDED", "entity", entityId, "user " + userId + " as "
+                    + as.name());
         }
         em.flush();
         return userId;

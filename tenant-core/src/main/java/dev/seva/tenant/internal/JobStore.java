@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 
 /**
  * The worker's side of the job table: claiming due jobs across tenants (through {@code seva_claim_jobs}, the one
- * cross-tenant operation) and moving one job along under its tenant's RLS setting, each in a transaction of its own.
+ * cross-tenant operation, fair between tenants) and moving one job along under its tenant's RLS setting, each in a transaction of its own.
  */
 @ApplicationScoped
 public class JobStore {
@@ -39,17 +39,20 @@ public class JobStore {
     DataSource dataSource;
 
     /**
-     * Leases up to {@code max} due jobs of any tenant, of the given kinds (those this node has handlers for);
-     * autocommit, outside any transaction.
+     * Leases up to {@code max} due jobs of any tenant, of the given kinds (one lane's kinds this node has handlers
+     * for), tenants taking turns and none with more than {@code maxPerTenant} of these kinds running across all
+     * nodes; autocommit, outside any transaction.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public List<Claimed> claim(int max, Duration lease, java.util.Set<String> kinds) throws SQLException {
+    public List<Claimed> claim(int max, Duration lease, java.util.Set<String> kinds, int maxPerTenant)
+            throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c
-                        .prepareStatement("SELECT job_id, job_tenant, job_kind FROM seva_claim_jobs(?, ?, ?)")) {
+                        .prepareStatement("SELECT job_id, job_tenant, job_kind FROM seva_claim_jobs(?, ?, ?, ?)")) {
             ps.setInt(1, max);
             ps.setInt(2, (int) lease.toSeconds());
             ps.setArray(3, c.createArrayOf("varchar", kinds.toArray()));
+            ps.setInt(4, maxPerTenant);
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

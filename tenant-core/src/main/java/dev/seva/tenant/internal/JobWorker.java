@@ -17,11 +17,14 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,10 +34,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This node's job worker: polls the job table (and is woken when a job is enqueued here), claims as many due jobs
- * as it has free threads, and runs each on a managed executor inside a tenant scope of the job's tenant. Failures are
- * retried with the handler's back-off; after its last attempt a job is FAILED with the reason. A job whose worker
- * died is claimed again when its lease runs out.
+ * This node's job worker: polls the job table (and is woken when a job is enqueued here or one of its jobs ends),
+ * and runs each claimed job on a managed executor inside a tenant scope of the job's tenant. Jobs run in two lanes
+ * ({@link JobHandler#lane()}), each with its own threads, so that long jobs (OCR) never hold up short ones (webhooks,
+ * reminders, reconciliation); within a lane, tenants take turns and none has more than its cap running across all
+ * nodes (the claim function's rule), so one tenant's backlog never waits in front of another tenant's next job.
+ * Failures are retried with the handler's back-off; after its last attempt a job is FAILED with the reason. A job
+ * whose worker died is claimed again when its lease runs out.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -64,6 +70,18 @@ public class JobWorker {
     int threads;
 
     @Inject
+    @ConfigProperty(name = "seva.jobs.max-per-tenant", defaultValue = "4")
+    int maxPerTenant;
+
+    @Inject
+    @ConfigProperty(name = "seva.jobs.long-threads", defaultValue = "2")
+    int longThreads;
+
+    @Inject
+    @ConfigProperty(name = "seva.jobs.long-max-per-tenant", defaultValue = "1")
+    int longMaxPerTenant;
+
+    @Inject
     @ConfigProperty(name = "seva.jobs.poll-millis", defaultValue = "1000")
     long pollMillis;
 
@@ -71,26 +89,39 @@ public class JobWorker {
     @ConfigProperty(name = "seva.jobs.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** One lane on this node: its threads, the per-tenant cap, its kinds, and how many of its jobs run here now. */
+    private record Lane(JobHandler.Lane name, int threads, int maxPerTenant, Set<String> kinds, AtomicInteger running) {
+    }
+
     private final Map<String, JobHandler> handlers = new HashMap<>();
-    private final AtomicInteger running = new AtomicInteger();
+    private final Map<JobHandler.Lane, Lane> lanes = new EnumMap<>(JobHandler.Lane.class);
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile boolean stopped;
     private ScheduledFuture<?> ticker;
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE
             + 300) @Initialized(ApplicationScoped.class) Object ignored) {
+        lanes.put(JobHandler.Lane.SHORT, new Lane(JobHandler.Lane.SHORT, Math.max(1, threads), Math.max(1,
+                maxPerTenant), new HashSet<>(), new AtomicInteger()));
+        lanes.put(JobHandler.Lane.LONG, new Lane(JobHandler.Lane.LONG, Math.max(1, longThreads), Math.max(1,
+                longMaxPerTenant), new HashSet<>(), new AtomicInteger()));
         for (JobHandler h : handlerBeans) {
             JobHandler previous = handlers.put(h.kind(), h);
             if (previous != null) {
                 throw new IllegalStateException("Two job handlers for kind " + h.kind());
             }
+            lanes.get(h.lane() == null ? JobHandler.Lane.SHORT : h.lane()).kinds().add(h.kind());
         }
         if (!enabled) {
             LOG.info("Job worker disabled on this node (seva.jobs.enabled=false)");
             return;
         }
         ticker = scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        LOG.info("Job worker started: " + threads + " threads, kinds " + handlers.keySet());
+        for (Lane l : lanes.values()) {
+            LOG.info("Job worker started, " + l.name() + " lane: " + l.threads() + " threads, at most "
+                    + l.maxPerTenant() + " running per tenant, kinds " + l.kinds());
+        }
     }
 
     @PreDestroy
@@ -101,7 +132,7 @@ public class JobWorker {
         }
     }
 
-    /** Polls soon, off the caller's thread (called when a job was enqueued on this node). */
+    /** Polls soon, off the caller's thread (called when a job was enqueued on this node or one ended). */
     void wake() {
         if (enabled && !stopped) {
             try {
@@ -114,44 +145,52 @@ public class JobWorker {
 
     /** @return jobs running on this node now */
     int running() {
-        return running.get();
+        return lanes.values().stream().mapToInt(l -> l.running().get()).sum();
     }
 
+    /** Claims for every lane; a poll asked for while another runs makes that one go round again (none is lost). */
     void poll() {
-        if (stopped || !polling.compareAndSet(false, true)) {
+        if (stopped) {
             return;
         }
-        try {
-            int free = threads - running.get();
-            if (free <= 0 || handlers.isEmpty()) {
-                return;
-            }
-            List<JobStore.Claimed> claimed = store.claim(free, CLAIM_LEASE, handlers.keySet());
-            for (JobStore.Claimed c : claimed) {
-                running.incrementAndGet();
-                try {
-                    executor.execute(() -> {
-                        try {
-                            runOne(c);
-                        } finally {
-                            running.decrementAndGet();
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    running.decrementAndGet();
-                    throw e;
+        wanted.set(true);
+        while (wanted.get() && polling.compareAndSet(false, true)) {
+            try {
+                wanted.set(false);
+                for (Lane lane : lanes.values()) {
+                    claim(lane);
                 }
+            } catch (Exception e) {
+                if (!stopped) {
+                    LOG.log(Level.WARNING, "Job poll failed; retrying at the next tick", e);
+                }
+            } finally {
+                polling.set(false);
             }
-            if (claimed.size() == free) {
-                // there may be more: look again once a thread is free
-                wake();
+        }
+    }
+
+    private void claim(Lane lane) throws SQLException {
+        int free = lane.threads() - lane.running().get();
+        if (free <= 0 || lane.kinds().isEmpty() || stopped) {
+            return;
+        }
+        for (JobStore.Claimed c : store.claim(free, CLAIM_LEASE, lane.kinds(), lane.maxPerTenant())) {
+            lane.running().incrementAndGet();
+            try {
+                executor.execute(() -> {
+                    try {
+                        runOne(c);
+                    } finally {
+                        lane.running().decrementAndGet();
+                        // a thread is free: the next turn may be another tenant's
+                        wake();
+                    }
+                });
+            } catch (RuntimeException e) {
+                lane.running().decrementAndGet();
+                throw e;
             }
-        } catch (Exception e) {
-            if (!stopped) {
-                LOG.log(Level.WARNING, "Job poll failed; retrying at the next tick", e);
-            }
-        } finally {
-            polling.set(false);
         }
     }
 
@@ -171,8 +210,6 @@ public class JobWorker {
             } else {
                 throw e;
             }
-        } finally {
-            wake();
         }
     }
 
