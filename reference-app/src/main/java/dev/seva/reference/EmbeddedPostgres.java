@@ -53,8 +53,10 @@ public class EmbeddedPostgres {
         dataDir = dir;
         stopWait = wait;
         long t0 = System.nanoTime();
+        boolean released = false;
         try {
             PostmasterProcess.awaitReleased(dir, port, wait);
+            released = true;
             var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port)
                     .setDataDirectory(dir).setCleanDataDirectory(false) // zonky's default would delete the data on stop
                     .setServerConfig("fsync", "on") // zonky's default is off
@@ -63,15 +65,17 @@ public class EmbeddedPostgres {
             server = pg;
             PasswordAuthentication.require(pg.getPostgresDatabase(), dir, password);
         } catch (IOException | SQLException | RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
+            // a database this start started does not outlive it (zonky leaves it running when it gives up waiting)
+            if (server != null) {
+                onStop(null);
+            } else if (released) {
+                PostmasterProcess.of(dir).ifPresent(p -> {
+                    p.destroy();
+                    PostmasterProcess.awaitExit(p, wait);
+                });
             }
             String why = "Seva cannot start: the embedded PostgreSQL did not start on 127.0.0.1:" + port
-                    + " with data in " + dir + ": " + e.getMessage() + (root == e
-                            ? ""
-                            : " (" + root.getMessage()
-                                    + ")");
+                    + " with data in " + dir + ": " + reason(e);
             LOG.severe(why);
             throw new IllegalStateException(why, e);
         } catch (InterruptedException e) {
@@ -101,6 +105,15 @@ public class EmbeddedPostgres {
             return;
         }
         LOG.info("Embedded PostgreSQL stopped");
+    }
+
+    /** @return the message, with the innermost cause's (zonky's own message hides why PostgreSQL refused) */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e.getMessage() + (root == e ? "" : " (" + root.getMessage() + ")");
     }
 
     private static Duration seconds(Config config, String key, int orElse) {
