@@ -45,7 +45,10 @@ public class PortalSmoke {
         switch (args[0]) {
             case "full" -> full(args[1], Path.of(args[2]), "require".equals(args[3]));
             case "signin" -> me(args[1], signIn(args[1], Path.of(args[2])));
-            case "hold-port" -> holdPort(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]), args[4]);
+            case "hold-port" -> {
+                holdPort(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]), args[4]);
+                return;
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("checks passed: " + checks);
