@@ -28,6 +28,9 @@ SERVER="$ROOT/reference-app/target/liberty/wlp/bin/server"
 echo "== build"
 mvn -B -q install -DskipTests -DskipITs
 mvn -B -q -f reference-app/pom.xml liberty:create liberty:deploy -Dseva.server.name=seva-bench -DskipITs
+# the owner-role data source of the baseline exists on this server only
+mkdir -p reference-app/target/liberty/wlp/usr/servers/seva-bench/configDropins/overrides
+cp bench/bench-datasource.xml reference-app/target/liberty/wlp/usr/servers/seva-bench/configDropins/overrides/
 
 ready() {
   local t0=$1

@@ -58,6 +58,9 @@ public class Tess4jOcrEngine implements OcrEngine {
         int setenv(String name, String value, int overwrite);
     }
 
+    /** The one command that installs what is missing (bin/system-tools runs it when root). */
+    static final String FIX = "sudo apt-get install -y tesseract-ocr tesseract-ocr-eng, then restart the server";
+
     private String tessdata;
     private final ConcurrentLinkedQueue<ITessAPI.TessBaseAPI> idle = new ConcurrentLinkedQueue<>();
     private volatile TessAPI api;
@@ -91,8 +94,7 @@ public class Tess4jOcrEngine implements OcrEngine {
     public Optional<String> unavailableReason() {
         File model = new File(tessdata, "eng.traineddata");
         if (!model.isFile()) {
-            return Optional.of("Tesseract's English model is not installed (" + model
-                    + " is missing); install tesseract-ocr and tesseract-ocr-eng");
+            return Optional.of("Tesseract's English model is not installed (" + model + " is missing); fix: " + FIX);
         }
         return load();
     }
@@ -117,7 +119,7 @@ public class Tess4jOcrEngine implements OcrEngine {
             if (loadFailure == null) {
                 LOG.warning("OCR unavailable: libtesseract could not be loaded (" + e.getMessage() + ")");
             }
-            loadFailure = "Tesseract is not installed (libtesseract could not be loaded); install tesseract-ocr";
+            loadFailure = "Tesseract is not installed (libtesseract could not be loaded); fix: " + FIX;
             return Optional.of(loadFailure);
         }
     }

@@ -12,7 +12,7 @@ final class Db {
     private Db() {
     }
 
-    /** The superuser that owns the schema (embedded: postgres, trust authentication on 127.0.0.1). */
+    /** The superuser that owns the schema (embedded: postgres, password authentication on 127.0.0.1). */
     static Connection owner() throws SQLException {
         return DriverManager.getConnection(URL, "postgres", "postgres");
     }

@@ -3,69 +3,26 @@ package dev.seva.reference.it;
 import static dev.seva.reference.it.Api.call;
 import static dev.seva.reference.it.Api.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seva.reference.it.Api.Tenant;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class OperationsIT {
 
-    /** Every endpoint of the API, as the OpenAPI document must list it. */
-    private static final Map<String, List<String>> ENDPOINTS = Map.ofEntries(
-            Map.entry("/api/v1/platform/tenants", List.of("get", "post")),
-            Map.entry("/api/v1/platform/tenants/{slug}", List.of("patch")),
-            Map.entry("/api/v1/auth/token", List.of("post")),
-            Map.entry("/api/v1/me", List.of("get")),
-            Map.entry("/api/v1/me/totp", List.of("post")),
-            Map.entry("/api/v1/me/totp/confirm", List.of("post")),
-            Map.entry("/api/v1/users", List.of("get", "post")),
-            Map.entry("/api/v1/users/{id}", List.of("get", "patch", "delete")),
-            Map.entry("/api/v1/entities", List.of("get", "post")),
-            Map.entry("/api/v1/entities/{id}", List.of("get", "patch")),
-            Map.entry("/api/v1/entities/{id}/members", List.of("get", "post")),
-            Map.entry("/api/v1/entities/{id}/members/{userId}", List.of("delete")),
-            Map.entry("/api/v1/branding", List.of("get")),
-            Map.entry("/api/v1/branding/logo", List.of("get")),
-            Map.entry("/api/v1/tenant/branding", List.of("put")),
-            Map.entry("/api/v1/tenant/branding/logo", List.of("put", "delete")),
-            Map.entry("/api/v1/api-keys", List.of("get", "post")),
-            Map.entry("/api/v1/api-keys/{id}", List.of("delete")),
-            Map.entry("/api/v1/platform/keys/rotate", List.of("post")),
-            Map.entry("/api/v1/audit-events", List.of("get")),
-            Map.entry("/api/v1/audit-events/verify", List.of("get")),
-            Map.entry("/api/v1/auth/methods", List.of("get")),
-            Map.entry("/api/v1/tenant/security-settings", List.of("get", "put")),
-            Map.entry("/api/v1/tenant/oidc-settings", List.of("get", "put")),
-            Map.entry("/api/v1/agents/{id}/bank-account", List.of("put")),
-            Map.entry("/api/v1/agents/{id}/statement", List.of("get")),
-            Map.entry("/api/v1/leads", List.of("get", "post")),
-            Map.entry("/api/v1/leads/{id}", List.of("get", "patch")),
-            Map.entry("/api/v1/leads/{id}/history", List.of("get")),
-            Map.entry("/api/v1/leads/{id}/convert", List.of("post")),
-            Map.entry("/api/v1/referrals/{code}", List.of("get")),
-            Map.entry("/api/v1/referrals/{code}/leads", List.of("post")),
-            Map.entry("/api/v1/payout-runs", List.of("get", "post")),
-            Map.entry("/api/v1/payout-runs/{id}", List.of("get")),
-            Map.entry("/api/v1/payout-runs/{id}/bank-file", List.of("get")),
-            Map.entry("/api/v1/payments/reconciliation/failures", List.of("get")),
-            Map.entry("/api/v1/payments/reconciliation/unapplied", List.of("get")),
-            Map.entry("/api/v1/agents/leaderboard", List.of("get")),
-            Map.entry("/api/v1/agents/me", List.of("get")),
-            Map.entry("/api/v1/agents/{id}/earnings", List.of("get")),
-            Map.entry("/api/v1/agents/{id}/referral-qr", List.of("get")),
-            Map.entry("/api/v1/commission-accruals/backfill", List.of("post")),
-            Map.entry("/callback", List.of("get", "post")),
-            Map.entry("/login/complete", List.of("get")),
-            Map.entry("/login/totp", List.of("post")),
-            Map.entry("/login/oidc", List.of("get")),
-            Map.entry("/logout", List.of("post")),
-            Map.entry("/api/v1/document-retention", List.of("get")),
-            Map.entry("/api/v1/document-retention/{documentType}", List.of("put", "delete")),
-            Map.entry("/api/v1/document-reminders/scan", List.of("post")),
-            Map.entry("/api/v1/documents/{id}/reminders", List.of("get")));
+    /**
+     * The browser sign-in paths: servlets and Pac4j filters, not JAX-RS (tenant-core's BrowserSignInOpenApi describes
+     * them). Every JAX-RS operation is found in the code itself ({@link ResourceOperations}).
+     */
+    private static final List<String> SERVLET_OPERATIONS = List.of("GET /callback", "POST /callback",
+            "GET /login/complete", "POST /login/totp", "GET /login/oidc", "POST /logout");
 
     @Test
     void readyWhenTheDatabaseIsMigrated() {
@@ -78,26 +35,60 @@ class OperationsIT {
     }
 
     @Test
-    void metricsArePrometheusTextWithRequestsPerTenant() {
-        var t = Api.newTenant("metrics");
-        get("/api/v1/me", t.t(), t.adminToken()).expect(200);
-        var r = Api.raw("GET", "/metrics", "text/plain");
-        assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("# TYPE"), r.body().substring(0, Math.min(200, r.body().length())));
-        assertTrue(r.body().lines().anyMatch(l -> l.startsWith("seva_requests_total{") && l.contains("tenant=\""
-                + t.slug() + "\"")), "per-tenant request count for " + t.slug());
+    void healthSaysWhetherOcrWorks() {
+        var r = get("/health", Tenant.NONE, null).expect(200);
+        var ocr = r.obj().getJsonArray("checks").stream().map(c -> c.asJsonObject()).filter(c -> "ocr".equals(c
+                .getString("name"))).findFirst().orElseThrow(() -> new AssertionError("no ocr check: " + r.body()));
+        assertEquals("UP", ocr.getString("status"), "the portal works without OCR");
+        boolean installed = Files.isRegularFile(Path.of("/usr/share/tesseract-ocr/5/tessdata/eng.traineddata"));
+        assertEquals(installed, ocr.getJsonObject("data").getBoolean("available"), ocr.toString());
+        if (!installed) {
+            assertTrue(ocr.getJsonObject("data").getString("reason").contains("apt-get install"), ocr.toString());
+        }
     }
 
     @Test
-    void openApiListsEveryEndpoint() {
+    void metricsNameTenantsOnlyToThePlatformAdminAndTheScraper() throws Exception {
+        var t = Api.newTenant("metrics");
+        get("/api/v1/me", t.t(), t.adminToken()).expect(200);
+        // anonymous: nothing, over http (sent to https) or https
+        var http = Api.raw("GET", "/metrics", "text/plain");
+        assertTrue(http.statusCode() != 200 && !http.body().contains(t.slug()), "anonymous GET /metrics: " + http
+                .statusCode());
+        var anonymous = Https.get("/metrics", null);
+        assertEquals(401, anonymous.status(), "anonymous GET /metrics over https");
+        assertFalse(anonymous.body().contains(t.slug()));
+        assertEquals(401, Https.get("/metrics", Https.basic(Https.METRICS_USER, "not-the-password")).status());
+        // a tenant's admin is not the platform's
+        assertEquals(403, Https.get("/metrics", "Bearer " + t.adminToken()).status());
+        // the platform admin's token, and Prometheus with its scrape user
+        for (String auth : List.of("Bearer " + Api.platformToken(), Https.basic(Https.METRICS_USER,
+                Https.METRICS_PASSWORD))) {
+            var r = Https.get("/metrics", auth);
+            assertEquals(200, r.status(), r.body());
+            assertTrue(r.body().contains("# TYPE"), r.body().substring(0, Math.min(200, r.body().length())));
+            assertTrue(r.body().lines().anyMatch(l -> l.startsWith("seva_requests_total{") && l.contains(
+                    "tenant=\"" + t.slug() + "\"")), "per-tenant request count for " + t.slug());
+        }
+    }
+
+    @Test
+    void openApiListsEveryOperationOfTheDeployedResources() {
         var paths = call("GET", "/openapi?format=JSON", Tenant.NONE, null, null).expect(200).obj()
                 .getJsonObject("paths");
+        Set<String> expected = new TreeSet<>(ResourceOperations.all());
+        // the scan sees every module (tenant-core, documents, payments, agents, the reference app)
+        assertTrue(expected.containsAll(List.of("GET /api/v1/me", "GET /api/v1/documents/{id}", "POST /api/v1/invoices",
+                "GET /api/v1/agents", "GET /api/v1/_bench/entities")), expected.toString());
+        expected.addAll(SERVLET_OPERATIONS);
         List<String> missing = new ArrayList<>();
-        ENDPOINTS.forEach((path, methods) -> methods.forEach(m -> {
-            if (!paths.containsKey(path) || !paths.getJsonObject(path).containsKey(m)) {
-                missing.add(m.toUpperCase() + " " + path);
+        for (String op : expected) {
+            String verb = op.substring(0, op.indexOf(' ')).toLowerCase();
+            String path = op.substring(op.indexOf(' ') + 1);
+            if (!paths.containsKey(path) || !paths.getJsonObject(path).containsKey(verb)) {
+                missing.add(op);
             }
-        }));
+        }
         assertEquals(List.of(), missing, "missing from /openapi");
     }
 
