@@ -1,8 +1,13 @@
-// Seva portal: what every page of the signed-in shell shares: who is signed in, showing a page (unless the user has
-// moved on), problem and success messages, labels, the entity being worked on, paged lists, amounts in rupees. Page
-// modules under pages/ import from here; app.js owns navigation.
-import { api, ApiError } from '/assets/api.js';
+// Seva portal: what every page of the signed-in shell shares, in one import: who is signed in, the route, showing a
+// page (unless the user has moved on), problem pages, the entity being worked on, and (re-exported from ui/) forms,
+// lists, formats and the lists of types. Page modules under pages/ import from here; app.js routes, nav.js navigates.
+import { ApiError } from '/assets/api.js';
 import { h, replace } from '/assets/dom.js';
+
+export { label, money, when, day, size } from './ui/format.js';
+export { showError, showDone, invalid, submitForm, act } from './ui/forms.js';
+export { table, statusBadge, pagedList } from './ui/lists.js';
+export { entityTypes, documentTypes } from './ui/types.js';
 
 const STAFF = ['TENANT_ADMIN', 'MANAGER', 'STAFF'];
 const NOT_ALLOWED = 'You are not allowed to open this page.';
@@ -43,6 +48,11 @@ export function isStaff() {
   return STAFF.some(has);
 }
 
+/** @returns {boolean} whether the user belongs to a firm (not the tenant-less platform admin) */
+export function inFirm() {
+  return Boolean(me.tenant);
+}
+
 /** @returns {string} the page's name: {@code invoices} for {@code #/invoices/42?x=1} */
 export function routeName() {
   return routeParts()[0] || '';
@@ -50,7 +60,7 @@ export function routeName() {
 
 /** @returns {string[]} the decoded path segments after {@code #/}: {@code ['invoices', '42']} for {@code #/invoices/42?x=1} */
 export function routeParts() {
-  const path = location.hash.replace(/^#\/?/, '').split('?')[0];
+  const path = location.hash.replace(/^#\/?/, '').split('?')[0].replace(/\/$/, '');
   return path === '' ? [] : path.split('/').map((p) => {
     try {
       return decodeURIComponent(p);
@@ -67,6 +77,17 @@ export function routeQuery() {
   return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
+/** @returns {HTMLHeadingElement} a page's heading (it takes the focus after moving to the page) */
+export function heading(text, id) {
+  return h('h1', { id, tabindex: '-1', text });
+}
+
+/** @returns {HTMLElement} a card: a section named by its h2 ({@code titleId}), then the children */
+export function card(titleId, title, ...children) {
+  return h('section', { class: 'card', 'aria-labelledby': titleId }, h('h2', { id: titleId, text: title }),
+    ...children);
+}
+
 /** Shows a page's content unless the user has moved on to another page meanwhile. */
 export function render(ticket, ...children) {
   if (ticket !== renderCount) {
@@ -74,9 +95,9 @@ export function render(ticket, ...children) {
   }
   replace(view, ...children);
   // after moving to another page, focus its heading so that keyboard and screen-reader users start there
-  const heading = view.querySelector('h1');
-  if (heading && navigated) {
-    heading.focus();
+  const first = view.querySelector('h1');
+  if (first && navigated) {
+    first.focus();
   }
   return true;
 }
@@ -88,11 +109,11 @@ export function problemPage(ticket, title, e) {
     return;
   }
   if (e instanceof ApiError && e.status === 403) {
-    render(ticket, h('h1', { tabindex: '-1', text: title }),
-      h('p', { id: 'not-allowed', class: 'not-allowed', role: 'alert', text: NOT_ALLOWED }));
+    render(ticket, heading(title), h('p', { id: 'not-allowed', class: 'not-allowed', role: 'alert',
+      text: NOT_ALLOWED }));
     return;
   }
-  render(ticket, h('h1', { tabindex: '-1', text: title }),
+  render(ticket, heading(title),
     h('p', { class: 'error', role: 'alert', text: e instanceof Error ? e.message : 'Something went wrong.' }));
 }
 
@@ -100,22 +121,9 @@ export function notAllowed(ticket, title) {
   problemPage(ticket, title, new ApiError(403, { code: 'FORBIDDEN' }));
 }
 
-/** Puts an API error in a message element (role=alert). */
-export function showError(el, e) {
-  el.className = 'error';
-  el.setAttribute('role', 'alert');
-  if (e instanceof ApiError && e.status === 403 && e.code !== 'CSRF_FAILED') {
-    el.textContent = 'You are not allowed to do this.';
-  } else {
-    el.textContent = e instanceof Error ? e.message : 'Something went wrong.';
-  }
-}
+// --- the entity being worked on (the header's "Working on") ------------------------------------------------------
 
-export function showDone(el, text) {
-  el.className = 'success';
-  el.setAttribute('role', 'status');
-  el.textContent = text;
-}
+const entityListeners = [];
 
 export function storageKey() {
   return 'seva.entity.' + (me.tenant || '') + '.' + me.userId;
@@ -137,58 +145,18 @@ export function currentEntity() {
   return list.find((e) => e.id === id) || list[0] || null;
 }
 
-export function label(code) {
-  if (typeof code !== 'string') {
-    return '';
+/** Works on another entity: remembered in the browser, shown in the header, told to every listener. */
+export function chooseEntity(id) {
+  try {
+    localStorage.setItem(storageKey(), id);
+  } catch (e) {
+    // private mode: the choice lasts this page only
   }
-  const words = code.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  document.getElementById('entity-select').value = id;
+  entityListeners.forEach((fn) => fn(id));
 }
 
-const PAGE_SIZE = 50;
-
-/**
- * One of the API's lists ({items, page, size, total}) a page at a time: a count, the table, Previous/Next.
- * {@code spec.path} may carry a query of its own (filters): the page and size are added to it.
- * @param {{path: string, id: string, one: string, many: string, table: function(Array): Node}} spec
- * @returns {{element: Node[], load: function(number): Promise<void>, reload: function(): Promise<void>}}
- */
-export function pagedList(spec) {
-  let current = 0;
-  const count = h('p', { id: `${spec.id}-count`, class: 'muted' });
-  const slot = h('div', { class: 'table-wrap' });
-  const where = h('span', { id: `${spec.id}-page`, class: 'muted' });
-  const message = h('p', { id: `${spec.id}-page-message` });
-  const prev = h('button', { id: `${spec.id}-prev`, type: 'button', class: 'secondary', text: 'Previous' });
-  const next = h('button', { id: `${spec.id}-next`, type: 'button', class: 'secondary', text: 'Next' });
-  const pager = h('nav', { class: 'pager', 'aria-label': `Pages of ${spec.many}` }, prev, where, next);
-  const load = async (n) => {
-    const page = await api(`${spec.path}${spec.path.includes('?') ? '&' : '?'}page=${n}&size=${PAGE_SIZE}`);
-    const total = typeof page.total === 'number' ? page.total : (page.items || []).length;
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    current = n;
-    replace(slot, spec.table(page.items || []));
-    count.textContent = `${total} ${total === 1 ? spec.one : spec.many}.`;
-    where.textContent = `Page ${n + 1} of ${pages}`;
-    prev.disabled = n === 0;
-    next.disabled = n + 1 >= pages;
-    pager.hidden = pages <= 1;
-    message.textContent = '';
-  };
-  const go = (n) => load(n).catch((e) => showError(message, e));
-  prev.addEventListener('click', () => go(current - 1));
-  next.addEventListener('click', () => go(current + 1));
-  return { element: [count, slot, pager, message], load, reload: () => load(current) };
-}
-
-const GROUPING = new Intl.NumberFormat('en-IN');
-
-/** @returns {string} paise as rupees, Indian grouping: 11800000 → "₹1,18,000.00" (integer arithmetic only) */
-export function rupees(paise) {
-  if (typeof paise !== 'number' || !Number.isSafeInteger(paise)) {
-    return '';
-  }
-  const sign = paise < 0 ? '-' : '';
-  const abs = Math.abs(paise);
-  return `${sign}₹${GROUPING.format(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
+/** Calls {@code fn(id)} whenever the user chooses another entity to work on. */
+export function onEntityChange(fn) {
+  entityListeners.push(fn);
 }

@@ -37,6 +37,7 @@ class CrossTenantIT {
             new Endpoint("POST", "/api/v1/entities",
                     Json.createObjectBuilder().add("legalName", "Intruder Ltd").add("type", "OPC").build()),
             new Endpoint("GET", "/api/v1/entities/{entity}", null),
+            new Endpoint("GET", "/api/v1/entity-types", null),
             new Endpoint("PATCH", "/api/v1/entities/{entity}",
                     Json.createObjectBuilder().add("legalName", "Hijacked").build()),
             new Endpoint("GET", "/api/v1/entities/{entity}/members", null),

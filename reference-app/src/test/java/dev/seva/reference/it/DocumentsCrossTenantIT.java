@@ -43,6 +43,7 @@ class DocumentsCrossTenantIT {
             new Endpoint("DELETE", "/api/v1/documents/{doc}", null, false),
             new Endpoint("GET", "/api/v1/documents", null, false),
             new Endpoint("GET", "/api/v1/document-requirements", null, false),
+            new Endpoint("GET", "/api/v1/document-types", null, false),
             new Endpoint("POST", "/api/v1/document-requirements", Json.createObjectBuilder().add("entityType",
                     "LLP").add("documentType", "PAN_CARD").build(), false),
             new Endpoint("GET", "/api/v1/documents/{doc}/reminders", null, false),
